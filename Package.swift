@@ -1,0 +1,58 @@
+// swift-tools-version: 6.1
+
+import PackageDescription
+
+let package = Package(
+    name: "ArabicText",
+    products: [
+        .library(name: "ArabicText", targets: ["ArabicText"]),
+        .library(name: "ArabicCore", targets: ["ArabicCore"]),
+        .executable(name: "arabic-text", targets: ["arabic-text"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+    ],
+    targets: [
+        // The only code that includes ICU headers. Its public header uses stdint types and
+        // opaque handles, because Foundation on Linux carries its own ICU module.
+        .target(
+            name: "CICU",
+            linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n")]
+        ),
+        .target(
+            name: "ArabicCore",
+            dependencies: ["CICU"],
+            resources: [.process("Resources")]
+        ),
+        .target(
+            name: "ArabicText",
+            dependencies: ["ArabicCore"]
+        ),
+        .executableTarget(
+            name: "arabic-text",
+            dependencies: [
+                "ArabicText",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "ArabicCoreTests",
+            dependencies: ["ArabicCore"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["ArabicCore"]
+        ),
+    ]
+)
+
+// Upcoming language features, switched on for every Swift target in one place.
+for target in package.targets where target.type != .system && target.name != "CICU" {
+    target.swiftSettings = (target.swiftSettings ?? []) + [
+        .enableUpcomingFeature("InternalImportsByDefault"),
+        .enableUpcomingFeature("ExistentialAny"),
+        .enableUpcomingFeature("MemberImportVisibility"),
+    ]
+}

@@ -1,0 +1,143 @@
+/// What the single normalization pass does with one character. Stored as `UInt32`: the low
+/// byte is the action, the bytes above carry the replacement's UTF-8 or an expansion index.
+enum FoldAction {
+    static let keep: UInt32 = 0
+    static let replaceOne: UInt32 = 1
+    static let replaceTwo: UInt32 = 2
+    static let deleteAttached: UInt32 = 3
+    static let deleteDetached: UInt32 = 4
+    static let space: UInt32 = 5
+    static let expand: UInt32 = 6
+    static let persianYeh: UInt32 = 7
+
+    /// Replace by one scalar of one or two UTF-8 bytes.
+    static func replace(with scalar: Unicode.Scalar) -> UInt32 {
+        let bytes = Array(String(scalar).utf8)
+        precondition(bytes.count <= 2, "fold replacements are one- or two-byte scalars")
+        if bytes.count == 1 { return replaceOne | UInt32(bytes[0]) << 8 }
+        return replaceTwo | UInt32(bytes[0]) << 8 | UInt32(bytes[1]) << 16
+    }
+}
+
+/// The lookup tables of one ``Normalizer``, built once from its options.
+final class FoldTables: Sendable {
+    /// The largest growth of one character: U+FDFA (3 bytes) expands to 33 bytes.
+    static let maximumExpansion = 12
+
+    /// U+0000–U+07FF, indexed by scalar value.
+    let twoByte: [UInt32]
+    /// U+2000–U+206F.
+    let generalPunctuation: [UInt32]
+    /// U+FB50–U+FEFF, the Arabic presentation forms (and the BOM at U+FEFF).
+    let presentation: [UInt32]
+    /// U+1680 and U+3000.
+    let otherSpaces: UInt32
+    /// What ی + U+0654 becomes (packed as a ``FoldAction/replaceTwo``).
+    let persianYehWithHamza: UInt32
+    /// The folded UTF-8 of each presentation form that expands, as ranges of ``expansionBytes``.
+    let expansions: [(start: Int, count: Int)]
+    let expansionBytes: [UInt8]
+
+    init(_ options: NormalizationOptions) {
+        var twoByte = [UInt32](repeating: FoldAction.keep, count: 0x800)
+        func set(_ scalar: UInt32, _ action: UInt32) { twoByte[Int(scalar)] = action }
+        func replace(_ scalars: some Sequence<UInt32>, with target: Unicode.Scalar) {
+            for scalar in scalars { set(scalar, FoldAction.replace(with: target)) }
+        }
+
+        if options.contains(.alefForms) { replace([0x0622, 0x0623, 0x0625, 0x0671, 0x0672, 0x0673], with: "ا") }
+        if options.contains(.alefMaksura) { replace([0x0649], with: "ي") }
+        if options.contains(.taMarbuta) { replace([0x0629], with: "ه") }
+        if options.contains(.hamzaCarriers) {
+            replace([0x0624], with: "و")
+            replace([0x0626], with: "ي")
+        }
+        if options.contains(.tatweel) { set(0x0640, FoldAction.deleteAttached) }
+        if options.contains(.diacritics) {
+            for scalar in Array(0x064B...0x065F) + [0x0670] + Array(0x0610...0x061A) + Array(0x06D6...0x06ED) {
+                set(UInt32(scalar), FoldAction.deleteAttached)
+            }
+        }
+        let yehWithHamza: Unicode.Scalar = options.contains(.hamzaCarriers) ? "ي" : "ئ"
+        if options.contains(.persianLetters) {
+            replace([0x06A9], with: "ك")  // keheh
+            replace([0x06C0, 0x06C1, 0x06C2, 0x06BE], with: "ه")  // heh with yeh above, heh goal, doachashmee
+            replace([0x0678], with: yehWithHamza)  // high hamza yeh
+            set(0x06CC, FoldAction.persianYeh | (FoldAction.replace(with: "ي") & ~0xFF))
+        }
+        if options.contains(.digits) {
+            for digit in 0..<10 {
+                let ascii = Unicode.Scalar(UInt8(0x30 + digit))
+                replace([UInt32(0x0660 + digit), UInt32(0x06F0 + digit)], with: ascii)
+            }
+            replace([0x066B], with: ".")
+            replace([0x066C], with: ",")
+        }
+        if options.contains(.invisibleMarks) {
+            set(0x061C, FoldAction.deleteDetached)  // ALM
+            set(0x00AD, FoldAction.deleteDetached)  // soft hyphen
+        }
+        if options.contains(.unicodeSpaces) { set(0x00A0, FoldAction.space) }
+
+        var punctuation = [UInt32](repeating: FoldAction.keep, count: 0x70)
+        if options.contains(.invisibleMarks) {
+            for scalar in [0x200E, 0x200F, 0x2060] + Array(0x202A...0x202E) + Array(0x2066...0x2069) {
+                punctuation[scalar - 0x2000] = FoldAction.deleteDetached
+            }
+        }
+        if options.contains(.zeroWidthJoiners) {
+            punctuation[0x0C] = FoldAction.deleteDetached
+            punctuation[0x0D] = FoldAction.deleteDetached
+        }
+        if options.contains(.unicodeSpaces) {
+            for scalar in Array(0x2000...0x200A) + [0x202F, 0x205F] { punctuation[scalar - 0x2000] = FoldAction.space }
+            punctuation[0x28] = FoldAction.replace(with: "\n")
+            punctuation[0x29] = FoldAction.replace(with: "\n")
+        }
+
+        // Presentation forms: ICU's NFKC of each one, then the other folds on what it gives.
+        var presentation = [UInt32](repeating: FoldAction.keep, count: 0xFF00 - 0xFB50)
+        var expansions: [(start: Int, count: Int)] = []
+        var expansionBytes: [UInt8] = []
+        if options.contains(.compatibilityForms) {
+            for (index, decomposed) in PresentationForms.nfkc.enumerated() {
+                guard let decomposed else { continue }
+                var bytes: [UInt8] = []
+                for scalar in decomposed {
+                    let action = scalar.value < 0x800 ? twoByte[Int(scalar.value)] : FoldAction.keep
+                    switch action & 0xFF {
+                    case FoldAction.keep: bytes += String(scalar).utf8
+                    case FoldAction.replaceOne: bytes.append(UInt8(truncatingIfNeeded: action >> 8))
+                    case FoldAction.replaceTwo, FoldAction.persianYeh:
+                        bytes += [UInt8(truncatingIfNeeded: action >> 8), UInt8(truncatingIfNeeded: action >> 16)]
+                    case FoldAction.space: bytes.append(0x20)
+                    default: break  // deleted
+                    }
+                }
+                presentation[index] = FoldAction.expand | UInt32(expansions.count) << 8
+                expansions.append((expansionBytes.count, bytes.count))
+                expansionBytes += bytes
+            }
+        }
+        if options.contains(.invisibleMarks) { presentation[0xFEFF - 0xFB50] = FoldAction.deleteDetached }
+
+        self.twoByte = twoByte
+        self.generalPunctuation = punctuation
+        self.presentation = presentation
+        self.otherSpaces = options.contains(.unicodeSpaces) ? FoldAction.space : FoldAction.keep
+        self.persianYehWithHamza = FoldAction.replace(with: yehWithHamza)
+        self.expansions = expansions
+        self.expansionBytes = expansionBytes
+    }
+}
+
+/// ICU's NFKC of every character in U+FB50–U+FEFF, computed once per process;
+/// `nil` where NFKC leaves the character as it is.
+enum PresentationForms {
+    static let nfkc: [[Unicode.Scalar]?] = (0xFB50..<0xFF00).map { value -> [Unicode.Scalar]? in
+        guard let scalar = Unicode.Scalar(UInt32(value)), value != 0xFEFF else { return nil }
+        // An ICU failure here would only mean the form is left as it is.
+        guard let result = try? ICU.nfkc([scalar]), result != [scalar] else { return nil }
+        return result
+    }
+}

@@ -1,0 +1,115 @@
+/// Maps positions in a normalized text back to the original text.
+///
+/// Normalization deletes characters (diacritics, tatweel, invisible marks), shortens
+/// some (٣ → 3) and expands a few (ﷲ → الله). The map records only those edits; between
+/// them the two texts advance together. Offsets are UTF-8 byte offsets.
+///
+/// ```swift
+/// let result = Normalizer(.search).normalize("كتـــبَ")
+/// result.text                                   // "كتب"
+/// result.offsets.originalRange(of: 0..<6)       // 0..<14: "كتـــبَ", fatha included
+/// ```
+///
+/// A range that ends just before removed diacritics or tatweel takes them along, since they
+/// belong to the letter before them; removed invisible marks and spaces are left out at
+/// both ends. A range that starts or ends inside an expansion covers the whole character
+/// that expanded.
+public struct OffsetMap: Hashable, Sendable {
+    /// One place where the normalized text differs in length from the original: the
+    /// original bytes `original` became the normalized bytes `normalized`.
+    @usableFromInline
+    struct Edit: Hashable, Sendable {
+        var normalizedStart: Int
+        var normalizedEnd: Int
+        var originalStart: Int
+        var originalEnd: Int
+        /// A deletion that belongs to the character before it (a diacritic, tatweel).
+        var attachesToPrevious: Bool
+    }
+
+    var edits: [Edit]
+    /// Length of the original text, in UTF-8 bytes.
+    public let originalLength: Int
+    /// Length of the normalized text, in UTF-8 bytes.
+    public let normalizedLength: Int
+
+    init(edits: [Edit], originalLength: Int, normalizedLength: Int) {
+        self.edits = edits
+        self.originalLength = originalLength
+        self.normalizedLength = normalizedLength
+    }
+
+    /// The map of a text that normalization left as it was.
+    public static func identity(length: Int) -> OffsetMap {
+        OffsetMap(edits: [], originalLength: length, normalizedLength: length)
+    }
+
+    /// Whether normalization changed no length anywhere (letters may still differ).
+    public var isIdentity: Bool { edits.isEmpty }
+
+    /// The number of recorded edits.
+    public var editCount: Int { edits.count }
+
+    /// The original offset where a range starting at normalized offset `offset` starts.
+    /// - Complexity: O(log *e*), *e* the number of edits.
+    public func originalStart(of offset: Int) -> Int {
+        precondition(offset >= 0 && offset <= normalizedLength, "offset \(offset) outside 0...\(normalizedLength)")
+        // The last edit that starts at or before the offset.
+        var low = 0, high = edits.count
+        while low < high {
+            let middle = (low + high) / 2
+            if edits[middle].normalizedStart <= offset { low = middle + 1 } else { high = middle }
+        }
+        guard low > 0 else { return offset }
+        let edit = edits[low - 1]
+        if edit.normalizedEnd > offset { return edit.originalStart }  // inside or at the start of an edit
+        return edit.originalEnd + (offset - edit.normalizedEnd)
+    }
+
+    /// The original offset where a range ending at normalized offset `offset` ends.
+    /// - Complexity: O(log *e*) plus the deletions at that offset.
+    public func originalEnd(of offset: Int) -> Int {
+        precondition(offset >= 0 && offset <= normalizedLength, "offset \(offset) outside 0...\(normalizedLength)")
+        // The first edit that starts at or after the offset.
+        var low = 0, high = edits.count
+        while low < high {
+            let middle = (low + high) / 2
+            if edits[middle].normalizedStart < offset { low = middle + 1 } else { high = middle }
+        }
+        var result = offset
+        if low > 0 {
+            let edit = edits[low - 1]
+            if edit.normalizedEnd > offset { return edit.originalEnd }  // ends inside an expansion
+            result = edit.originalEnd + (offset - edit.normalizedEnd)
+        }
+        // Take along the diacritics and tatweel deleted right here.
+        var index = low
+        while index < edits.count, edits[index].normalizedStart == offset, edits[index].normalizedEnd == offset,
+            edits[index].attachesToPrevious
+        {
+            result = edits[index].originalEnd
+            index += 1
+        }
+        return result
+    }
+
+    /// The original range of a normalized range (UTF-8 offsets); empty stays empty.
+    public func originalRange(of range: Range<Int>) -> Range<Int> {
+        let start = originalStart(of: range.lowerBound)
+        if range.isEmpty { return start..<start }
+        return start..<max(start, originalEnd(of: range.upperBound))
+    }
+}
+
+/// Collects edits while a text is normalized.
+struct OffsetMapBuilder {
+    var edits: [OffsetMap.Edit] = []
+
+    @inline(__always)
+    mutating func record(original: Range<Int>, normalizedStart: Int, normalizedLength: Int, attaches: Bool) {
+        edits.append(
+            OffsetMap.Edit(
+                normalizedStart: normalizedStart, normalizedEnd: normalizedStart + normalizedLength,
+                originalStart: original.lowerBound, originalEnd: original.upperBound, attachesToPrevious: attaches))
+    }
+}

@@ -1,0 +1,2 @@
+// The umbrella module: `import ArabicText` gives every layer.
+@_exported public import ArabicCore
