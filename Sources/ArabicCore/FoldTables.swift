@@ -9,27 +9,31 @@ enum FoldAction {
     static let space: UInt32 = 5
     static let expand: UInt32 = 6
     static let persianYeh: UInt32 = 7
+    /// Set on every ``replaceTwo``: the pass tests this bit first, for the common case.
+    static let writesTwoBytes: UInt32 = 0x8000_0000
 
     /// Replace by one scalar of one or two UTF-8 bytes.
     static func replace(with scalar: Unicode.Scalar) -> UInt32 {
         let bytes = Array(String(scalar).utf8)
         precondition(bytes.count <= 2, "fold replacements are one- or two-byte scalars")
         if bytes.count == 1 { return replaceOne | UInt32(bytes[0]) << 8 }
-        return replaceTwo | UInt32(bytes[0]) << 8 | UInt32(bytes[1]) << 16
+        return writesTwoBytes | replaceTwo | UInt32(bytes[0]) << 8 | UInt32(bytes[1]) << 16
     }
 }
 
 /// The lookup tables of one ``Normalizer``, built once from its options.
-final class FoldTables: Sendable {
+/// The tables live in memory the class owns, so that the single pass reads them through
+/// plain pointers; they are written only in `init`, hence `@unchecked Sendable`.
+final class FoldTables: @unchecked Sendable {
     /// The largest growth of one character: U+FDFA (3 bytes) expands to 33 bytes.
     static let maximumExpansion = 12
 
     /// U+0000–U+07FF, indexed by scalar value.
-    let twoByte: [UInt32]
+    let twoByte: UnsafeMutablePointer<UInt32>
     /// U+2000–U+206F.
-    let generalPunctuation: [UInt32]
+    let generalPunctuation: UnsafeMutablePointer<UInt32>
     /// U+FB50–U+FEFF, the Arabic presentation forms (and the BOM at U+FEFF).
-    let presentation: [UInt32]
+    let presentation: UnsafeMutablePointer<UInt32>
     /// U+1680 and U+3000.
     let otherSpaces: UInt32
     /// What ی + U+0654 becomes (packed as a ``FoldAction/replaceTwo``).
@@ -39,7 +43,12 @@ final class FoldTables: Sendable {
     let expansionBytes: [UInt8]
 
     init(_ options: NormalizationOptions) {
-        var twoByte = [UInt32](repeating: FoldAction.keep, count: 0x800)
+        // Two-byte scalars that are kept hold their own bytes, so that the pass writes every
+        // two-byte letter the same way, kept or replaced.
+        var twoByte = (0..<0x800).map { value -> UInt32 in
+            guard value >= 0x80, let scalar = Unicode.Scalar(UInt32(value)) else { return FoldAction.keep }
+            return FoldAction.replace(with: scalar)
+        }
         func set(_ scalar: UInt32, _ action: UInt32) { twoByte[Int(scalar)] = action }
         func replace(_ scalars: some Sequence<UInt32>, with target: Unicode.Scalar) {
             for scalar in scalars { set(scalar, FoldAction.replace(with: target)) }
@@ -63,7 +72,7 @@ final class FoldTables: Sendable {
             replace([0x06A9], with: "ك")  // keheh
             replace([0x06C0, 0x06C1, 0x06C2, 0x06BE], with: "ه")  // heh with yeh above, heh goal, doachashmee
             replace([0x0678], with: yehWithHamza)  // high hamza yeh
-            set(0x06CC, FoldAction.persianYeh | (FoldAction.replace(with: "ي") & ~0xFF))
+            set(0x06CC, FoldAction.persianYeh | (FoldAction.replace(with: "ي") & 0x00FF_FF00))
         }
         if options.contains(.digits) {
             for digit in 0..<10 {
@@ -121,13 +130,27 @@ final class FoldTables: Sendable {
         }
         if options.contains(.invisibleMarks) { presentation[0xFEFF - 0xFB50] = FoldAction.deleteDetached }
 
-        self.twoByte = twoByte
-        self.generalPunctuation = punctuation
-        self.presentation = presentation
+        self.twoByte = Self.copy(twoByte)
+        self.generalPunctuation = Self.copy(punctuation)
+        self.presentation = Self.copy(presentation)
         self.otherSpaces = options.contains(.unicodeSpaces) ? FoldAction.space : FoldAction.keep
         self.persianYehWithHamza = FoldAction.replace(with: yehWithHamza)
         self.expansions = expansions
         self.expansionBytes = expansionBytes
+    }
+
+    deinit {
+        twoByte.deallocate()
+        generalPunctuation.deallocate()
+        presentation.deallocate()
+    }
+}
+
+extension FoldTables {
+    private static func copy(_ table: [UInt32]) -> UnsafeMutablePointer<UInt32> {
+        let pointer = UnsafeMutablePointer<UInt32>.allocate(capacity: table.count)
+        pointer.initialize(from: table, count: table.count)
+        return pointer
     }
 }
 

@@ -38,25 +38,27 @@ public struct Normalizer: Sendable {
         return text.withUTF8 { makeString(from: $0, recorder: &recorder) }
     }
 
-    /// Normalizes valid UTF-8 bytes and appends the result to `output`: the streaming door
-    /// used by the command-line tool. `input` must be valid UTF-8 (check it first with
-    /// ``UTF8Validation``); each line is folded on its own, so a buffer may hold many lines.
-    public func normalize(utf8 input: UnsafeBufferPointer<UInt8>, appendingTo output: inout [UInt8]) {
+    /// The most bytes one input byte can become: U+FDFA (3 bytes) expands to 33.
+    public static let maximumGrowthFactor = FoldTables.maximumExpansion
+
+    /// Normalizes UTF-8 bytes into `output`, checking that they are valid UTF-8 on the way:
+    /// the streaming door used by the command-line tool. Returns the number of bytes
+    /// written, or `nil` when `output` is too small (it never is with
+    /// `input.count * maximumGrowthFactor + 16` bytes). Each line is folded on its own
+    /// (whitespace never collapses across a line feed), so a buffer may hold many lines.
+    /// - Throws: ``InvalidUTF8Error`` with the offset of the first invalid sequence; the
+    ///   bytes before it have been written to `output`.
+    public func normalize(
+        utf8 input: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>
+    ) throws(InvalidUTF8Error) -> Int? {
         var recorder = NoEditRecorder()
-        let start = output.count
-        var capacity = input.count + 16
-        while true {
-            var written: Int?
-            output.append(contentsOf: repeatElement(0, count: capacity))
-            output.withUnsafeMutableBufferPointer { buffer in
-                written = fold(input, into: buffer.baseAddress! + start, capacity: capacity, recorder: &recorder)
-            }
-            if let written {
-                output.removeLast(capacity - written)
-                return
-            }
-            output.removeLast(capacity)
-            capacity = input.count * FoldTables.maximumExpansion + 16
+        // The pass writes without per-byte checks, relying on output never outgrowing input
+        // except where it checks (expansions).
+        guard output.count >= input.count, let base = output.baseAddress else { return input.isEmpty ? 0 : nil }
+        switch fold(input, into: base, capacity: output.count, recorder: &recorder) {
+        case .written(let count): return count
+        case .outputFull: return nil
+        case .invalid(let offset): throw InvalidUTF8Error(offset: offset)
         }
     }
 
@@ -66,7 +68,9 @@ public struct Normalizer: Sendable {
             var fits = true
             let result = String(unsafeUninitializedCapacity: capacity) { buffer in
                 var attempt = recorder
-                guard let written = fold(input, into: buffer.baseAddress!, capacity: capacity, recorder: &attempt) else {
+                // A String's bytes are valid UTF-8, so the pass never reports invalid input.
+                guard case .written(let written) = fold(input, into: buffer.baseAddress!, capacity: capacity, recorder: &attempt)
+                else {
                     fits = false
                     return 0
                 }
@@ -78,136 +82,186 @@ public struct Normalizer: Sendable {
         }
     }
 
-    /// The single pass: decodes `input` (valid UTF-8), applies the folds and writes at most
-    /// `capacity` bytes. Returns the number written, or `nil` when an expansion did not fit.
+    enum FoldOutcome {
+        case written(Int)
+        case outputFull
+        case invalid(at: Int)
+    }
+
+    /// The single pass: decodes and validates `input`, applies the folds and writes at most
+    /// `capacity` bytes.
     @inline(__always)
     private func fold<Recorder: EditRecorder>(
         _ input: UnsafeBufferPointer<UInt8>, into output: UnsafeMutablePointer<UInt8>, capacity: Int,
         recorder: inout Recorder
-    ) -> Int? {
-        guard let source = input.baseAddress else { return 0 }
-        let count = input.count
-        let collapse = options.contains(.collapseWhitespace)
-        return tables.twoByte.withUnsafeBufferPointer { twoByte -> Int? in
-            tables.generalPunctuation.withUnsafeBufferPointer { punctuation -> Int? in
-                tables.presentation.withUnsafeBufferPointer { presentation -> Int? in
-                    tables.expansionBytes.withUnsafeBufferPointer { expansionBytes -> Int? in
-                        var i = 0
-                        var o = 0
-                        var afterSpace = false
-                        while i < count {
-                            let lead = source[i]
-                            if lead < 0x80 {
-                                if lead == 0x20 || lead == 0x09 {
-                                    if collapse {
-                                        if afterSpace {
-                                            recorder.record(original: i..<(i + 1), normalizedStart: o, normalizedLength: 0)
-                                            i += 1
-                                            continue
-                                        }
-                                        afterSpace = true
-                                        output[o] = 0x20
-                                    } else {
-                                        output[o] = lead
-                                    }
-                                } else {
-                                    afterSpace = false
-                                    output[o] = lead
-                                }
-                                o += 1
-                                i += 1
-                                continue
-                            }
-                            let action: UInt32
-                            let width: Int
-                            if lead < 0xE0 {
-                                width = 2
-                                action = twoByte[Int(lead & 0x1F) << 6 | Int(source[i + 1] & 0x3F)]
-                            } else if lead < 0xF0 {
-                                width = 3
-                                let scalar = Int(lead & 0x0F) << 12 | Int(source[i + 1] & 0x3F) << 6 | Int(source[i + 2] & 0x3F)
-                                if scalar >= 0x2000 && scalar < 0x2070 {
-                                    action = punctuation[scalar - 0x2000]
-                                } else if scalar >= 0xFB50 && scalar < 0xFF00 {
-                                    action = presentation[scalar - 0xFB50]
-                                } else if scalar == 0x3000 || scalar == 0x1680 {
-                                    action = tables.otherSpaces
-                                } else {
-                                    action = FoldAction.keep
-                                }
-                            } else {
-                                width = 4
-                                action = FoldAction.keep
-                            }
-                            switch action & 0xFF {
-                            case FoldAction.keep:
-                                afterSpace = false
-                                output[o] = lead
-                                output[o + 1] = source[i + 1]
-                                if width > 2 { output[o + 2] = source[i + 2] }
-                                if width > 3 { output[o + 3] = source[i + 3] }
-                                o += width
-                            case FoldAction.replaceTwo:
-                                afterSpace = false
-                                output[o] = UInt8(truncatingIfNeeded: action >> 8)
-                                output[o + 1] = UInt8(truncatingIfNeeded: action >> 16)
-                                if width != 2 {
-                                    recorder.record(original: i..<(i + width), normalizedStart: o, normalizedLength: 2)
-                                }
-                                o += 2
-                            case FoldAction.replaceOne:
-                                afterSpace = false
-                                output[o] = UInt8(truncatingIfNeeded: action >> 8)
-                                recorder.record(original: i..<(i + width), normalizedStart: o, normalizedLength: 1)
-                                o += 1
-                            case FoldAction.space:
-                                if collapse && afterSpace {
-                                    recorder.record(original: i..<(i + width), normalizedStart: o, normalizedLength: 0)
-                                } else {
-                                    afterSpace = collapse
-                                    output[o] = 0x20
-                                    recorder.record(original: i..<(i + width), normalizedStart: o, normalizedLength: 1)
-                                    o += 1
-                                }
-                            case FoldAction.deleteAttached:
-                                recorder.record(original: i..<(i + width), normalizedStart: o, normalizedLength: 0, attaches: true)
-                            case FoldAction.deleteDetached:
-                                recorder.record(original: i..<(i + width), normalizedStart: o, normalizedLength: 0)
-                            case FoldAction.persianYeh:
-                                // ی + U+0654 (hamza above) is Persian yeh with hamza: one letter.
-                                afterSpace = false
-                                let replacement = tables.persianYehWithHamza
-                                if i + 3 < count && source[i + 2] == 0xD9 && source[i + 3] == 0x94 {
-                                    output[o] = UInt8(truncatingIfNeeded: replacement >> 8)
-                                    output[o + 1] = UInt8(truncatingIfNeeded: replacement >> 16)
-                                    recorder.record(original: i..<(i + 4), normalizedStart: o, normalizedLength: 2)
-                                    o += 2
-                                    i += 4
-                                    continue
-                                }
-                                output[o] = UInt8(truncatingIfNeeded: action >> 8)
-                                output[o + 1] = UInt8(truncatingIfNeeded: action >> 16)
-                                o += 2
-                            default:  // FoldAction.expand
-                                afterSpace = false
-                                let entry = tables.expansions[Int(action >> 8)]
-                                let length = entry.count
-                                if o + length + (count - i - width) > capacity { return nil }
-                                for k in 0..<length { output[o + k] = expansionBytes[entry.start + k] }
-                                recorder.record(
-                                    original: i..<(i + width), normalizedStart: o, normalizedLength: length,
-                                    attaches: length == 0)
-                                o += length
-                            }
-                            i += width
-                        }
-                        return o
-                    }
-                }
-            }
+    ) -> FoldOutcome {
+        // Two copies of the pass, so that neither tests the option per character.
+        if options.contains(.collapseWhitespace) {
+            return fold(input, into: output, capacity: capacity, recorder: &recorder, mode: CollapsingSpaces.self)
         }
+        return fold(input, into: output, capacity: capacity, recorder: &recorder, mode: KeepingSpaces.self)
+    }
+
+    @inline(__always)
+    private func fold<Recorder: EditRecorder, Mode: SpaceMode>(
+        _ input: UnsafeBufferPointer<UInt8>, into output: UnsafeMutablePointer<UInt8>, capacity: Int,
+        recorder: inout Recorder, mode: Mode.Type
+    ) -> FoldOutcome {
+        guard let source = input.baseAddress else { return .written(0) }
+        let count = input.count
+        let collapse = Mode.collapses
+        let tables = self.tables
+        let twoByte = tables.twoByte, punctuation = tables.generalPunctuation, presentation = tables.presentation
+        var i = 0
+        var o = 0
+        var afterSpace = false
+        while i < count {
+            // The hot loop: a run of two-byte letters (most of an Arabic text), with few
+            // live values so that they all stay in registers.
+            let runStart = i
+            while i &+ 1 < count {
+                let lead = source[i]
+                guard lead &- 0xC2 < 0x1E else { break }
+                let second = source[i &+ 1]
+                guard second & 0xC0 == 0x80 else { break }
+                let action = twoByte[Int(lead & 0x1F) &<< 6 | Int(second & 0x3F)]
+                guard action >= FoldAction.writesTwoBytes else { break }
+                UnsafeMutableRawPointer(output + o).storeBytes(of: UInt16(truncatingIfNeeded: action &>> 8), as: UInt16.self)
+                o &+= 2
+                i &+= 2
+            }
+            if i != runStart {
+                afterSpace = false
+                if i >= count { break }
+            }
+            let lead = source[i]
+            if lead < 0x80 {
+                if lead == 0x20 || lead == 0x09 {
+                    if collapse {
+                        if afterSpace {
+                            recorder.record(original: i..<(i + 1), normalizedStart: o, normalizedLength: 0)
+                            i += 1
+                            continue
+                        }
+                        afterSpace = true
+                        output[o] = 0x20
+                    } else {
+                        output[o] = lead
+                    }
+                } else {
+                    afterSpace = false
+                    output[o] = lead
+                }
+                o &+= 1
+                i &+= 1
+                continue
+            }
+            let action: UInt32
+            let width: Int
+            if lead < 0xE0 {
+                guard lead >= 0xC2, i &+ 1 < count else { return .invalid(at: i) }
+                let second = source[i &+ 1]
+                guard second & 0xC0 == 0x80 else { return .invalid(at: i) }
+                action = twoByte[Int(lead & 0x1F) &<< 6 | Int(second & 0x3F)]
+                if action >= FoldAction.writesTwoBytes {
+                    // The common case: a letter kept (the table holds its own bytes) or replaced.
+                    afterSpace = false
+                    UnsafeMutableRawPointer(output + o).storeBytes(
+                        of: UInt16(truncatingIfNeeded: action &>> 8), as: UInt16.self)
+                    o &+= 2
+                    i &+= 2
+                    continue
+                }
+                width = 2
+            } else if lead < 0xF0 {
+                guard i + 2 < count, source[i + 1] & 0xC0 == 0x80, source[i + 2] & 0xC0 == 0x80,
+                    lead != 0xE0 || source[i + 1] >= 0xA0, lead != 0xED || source[i + 1] < 0xA0
+                else { return .invalid(at: i) }
+                width = 3
+                let scalar = Int(lead & 0x0F) << 12 | Int(source[i + 1] & 0x3F) << 6 | Int(source[i + 2] & 0x3F)
+                if scalar >= 0x2000 && scalar < 0x2070 {
+                    action = punctuation[scalar - 0x2000]
+                } else if scalar >= 0xFB50 && scalar < 0xFF00 {
+                    action = presentation[scalar - 0xFB50]
+                } else if scalar == 0x3000 || scalar == 0x1680 {
+                    action = tables.otherSpaces
+                } else {
+                    action = FoldAction.keep
+                }
+            } else {
+                guard lead < 0xF5, i + 3 < count, source[i + 1] & 0xC0 == 0x80, source[i + 2] & 0xC0 == 0x80,
+                    source[i + 3] & 0xC0 == 0x80, lead != 0xF0 || source[i + 1] >= 0x90,
+                    lead != 0xF4 || source[i + 1] < 0x90
+                else { return .invalid(at: i) }
+                width = 4
+                action = FoldAction.keep
+            }
+            switch action & 0xFF {
+            case FoldAction.keep:
+                afterSpace = false
+                for k in 0..<width { output[o + k] = source[i + k] }
+                o += width
+            case FoldAction.replaceTwo:
+                afterSpace = false
+                output[o] = UInt8(truncatingIfNeeded: action >> 8)
+                output[o + 1] = UInt8(truncatingIfNeeded: action >> 16)
+                if width != 2 {
+                    recorder.record(original: i..<(i + width), normalizedStart: o, normalizedLength: 2)
+                }
+                o += 2
+            case FoldAction.replaceOne:
+                afterSpace = false
+                output[o] = UInt8(truncatingIfNeeded: action >> 8)
+                recorder.record(original: i..<(i + width), normalizedStart: o, normalizedLength: 1)
+                o += 1
+            case FoldAction.space:
+                if collapse && afterSpace {
+                    recorder.record(original: i..<(i + width), normalizedStart: o, normalizedLength: 0)
+                } else {
+                    afterSpace = collapse
+                    output[o] = 0x20
+                    recorder.record(original: i..<(i + width), normalizedStart: o, normalizedLength: 1)
+                    o += 1
+                }
+            case FoldAction.deleteAttached:
+                recorder.record(original: i..<(i + width), normalizedStart: o, normalizedLength: 0, attaches: true)
+            case FoldAction.deleteDetached:
+                recorder.record(original: i..<(i + width), normalizedStart: o, normalizedLength: 0)
+            case FoldAction.persianYeh:
+                // ی + U+0654 (hamza above) is Persian yeh with hamza: one letter.
+                afterSpace = false
+                if i + 3 < count && source[i + 2] == 0xD9 && source[i + 3] == 0x94 {
+                    let replacement = tables.persianYehWithHamza
+                    output[o] = UInt8(truncatingIfNeeded: replacement >> 8)
+                    output[o + 1] = UInt8(truncatingIfNeeded: replacement >> 16)
+                    recorder.record(original: i..<(i + 4), normalizedStart: o, normalizedLength: 2)
+                    o += 2
+                    i += 4
+                    continue
+                }
+                output[o] = UInt8(truncatingIfNeeded: action >> 8)
+                output[o + 1] = UInt8(truncatingIfNeeded: action >> 16)
+                o += 2
+            default:  // FoldAction.expand
+                afterSpace = false
+                let entry = tables.expansions[Int(action >> 8)]
+                let length = entry.count
+                if o + length + (count - i - width) > capacity { return .outputFull }
+                for k in 0..<length { output[o + k] = tables.expansionBytes[entry.start + k] }
+                recorder.record(
+                    original: i..<(i + width), normalizedStart: o, normalizedLength: length, attaches: length == 0)
+                o += length
+            }
+            i += width
+        }
+        return .written(o)
     }
 }
+
+/// Whether the pass collapses runs of spaces: a type, so that each pass is compiled for one.
+protocol SpaceMode { static var collapses: Bool { get } }
+enum CollapsingSpaces: SpaceMode { static var collapses: Bool { true } }
+enum KeepingSpaces: SpaceMode { static var collapses: Bool { false } }
 
 /// Where the single pass reports length-changing edits; a protocol so that the pass is
 /// specialized without any recording cost when no map is wanted.

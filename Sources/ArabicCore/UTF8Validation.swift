@@ -1,3 +1,15 @@
+/// Bytes that are not valid UTF-8, at `offset`.
+public struct InvalidUTF8Error: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The byte offset of the first invalid sequence.
+    public let offset: Int
+
+    /// Makes the error for an offset.
+    public init(offset: Int) { self.offset = offset }
+
+    /// `invalid UTF-8 at byte N`.
+    public var description: String { "invalid UTF-8 at byte \(offset)" }
+}
+
 /// Finds and repairs invalid UTF-8, for input read from files.
 ///
 /// ```swift
