@@ -41,10 +41,6 @@ let package = Package(
             dependencies: ["ArabicCore"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(
-            name: "CLITests",
-            dependencies: ["ArabicCore"]
-        ),
     ]
 )
 

@@ -63,6 +63,9 @@ public enum ICU {
         return name == region ? nil : name
     }
 
+    /// ICU's Word_Break property of a scalar, simplified (see `cicu_word_break_class`).
+    static func wordBreakClass(of scalar: UInt32) -> Int32 { cicu_word_break_class(Int32(scalar)) }
+
     /// NFKC of a short run of scalars (used for presentation forms, one character at a time).
     static func nfkc(_ scalars: [Unicode.Scalar]) throws(ICUError) -> [Unicode.Scalar] {
         let source = Array(String(String.UnicodeScalarView(scalars)).utf16)

@@ -62,6 +62,23 @@ public struct Normalizer: Sendable {
         }
     }
 
+    /// ``normalize(utf8:into:)`` that also returns the map from the written bytes back to
+    /// `input`, for callers that stream bytes and still need original offsets.
+    public func normalizeWithOffsets(
+        utf8 input: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>
+    ) throws(InvalidUTF8Error) -> (count: Int, offsets: OffsetMap)? {
+        var builder = OffsetMapBuilder()
+        guard output.count >= input.count, let base = output.baseAddress else {
+            return input.isEmpty ? (0, .identity(length: 0)) : nil
+        }
+        switch fold(input, into: base, capacity: output.count, recorder: &builder) {
+        case .written(let count):
+            return (count, OffsetMap(edits: builder.edits, originalLength: input.count, normalizedLength: count))
+        case .outputFull: return nil
+        case .invalid(let offset): throw InvalidUTF8Error(offset: offset)
+        }
+    }
+
     private func makeString<Recorder: EditRecorder>(from input: UnsafeBufferPointer<UInt8>, recorder: inout Recorder) -> String {
         var capacity = input.count + 16
         while true {

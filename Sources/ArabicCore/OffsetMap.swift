@@ -54,36 +54,46 @@ public struct OffsetMap: Hashable, Sendable {
     /// - Complexity: O(log *e*), *e* the number of edits.
     public func originalStart(of offset: Int) -> Int {
         precondition(offset >= 0 && offset <= normalizedLength, "offset \(offset) outside 0...\(normalizedLength)")
-        // The last edit that starts at or before the offset.
+        // The number of edits that start at or before the offset.
         var low = 0, high = edits.count
         while low < high {
             let middle = (low + high) / 2
             if edits[middle].normalizedStart <= offset { low = middle + 1 } else { high = middle }
         }
-        guard low > 0 else { return offset }
-        let edit = edits[low - 1]
-        if edit.normalizedEnd > offset { return edit.originalStart }  // inside or at the start of an edit
-        return edit.originalEnd + (offset - edit.normalizedEnd)
+        return originalStart(of: offset, editsStartingAtOrBefore: low)
     }
 
     /// The original offset where a range ending at normalized offset `offset` ends.
     /// - Complexity: O(log *e*) plus the deletions at that offset.
     public func originalEnd(of offset: Int) -> Int {
         precondition(offset >= 0 && offset <= normalizedLength, "offset \(offset) outside 0...\(normalizedLength)")
-        // The first edit that starts at or after the offset.
+        // The number of edits that start before the offset.
         var low = 0, high = edits.count
         while low < high {
             let middle = (low + high) / 2
             if edits[middle].normalizedStart < offset { low = middle + 1 } else { high = middle }
         }
+        return originalEnd(of: offset, editsStartingBefore: low)
+    }
+
+    @inline(__always)
+    func originalStart(of offset: Int, editsStartingAtOrBefore count: Int) -> Int {
+        guard count > 0 else { return offset }
+        let edit = edits[count - 1]
+        if edit.normalizedEnd > offset { return edit.originalStart }  // inside or at the start of an edit
+        return edit.originalEnd + (offset - edit.normalizedEnd)
+    }
+
+    @inline(__always)
+    func originalEnd(of offset: Int, editsStartingBefore count: Int) -> Int {
         var result = offset
-        if low > 0 {
-            let edit = edits[low - 1]
+        if count > 0 {
+            let edit = edits[count - 1]
             if edit.normalizedEnd > offset { return edit.originalEnd }  // ends inside an expansion
             result = edit.originalEnd + (offset - edit.normalizedEnd)
         }
         // Take along the diacritics and tatweel deleted right here.
-        var index = low
+        var index = count
         while index < edits.count, edits[index].normalizedStart == offset, edits[index].normalizedEnd == offset,
             edits[index].attachesToPrevious
         {
@@ -92,6 +102,40 @@ public struct OffsetMap: Hashable, Sendable {
         }
         return result
     }
+
+    /// Maps ranges given in increasing order in amortized O(1) each: for walking the
+    /// tokens of a long text.
+    ///
+    /// ```swift
+    /// var cursor = result.offsets.cursor()
+    /// for range in normalizedTokenRanges { print(cursor.originalRange(of: range)) }
+    /// ```
+    public struct Cursor: Sendable {
+        let map: OffsetMap
+        private var startsAtOrBefore = 0
+        private var startsBefore = 0
+
+        init(map: OffsetMap) { self.map = map }
+
+        /// The original range of `range`; neither bound may be below the last call's.
+        public mutating func originalRange(of range: Range<Int>) -> Range<Int> {
+            let edits = map.edits
+            if edits.isEmpty { return range }
+            while startsAtOrBefore < edits.count && edits[startsAtOrBefore].normalizedStart <= range.lowerBound {
+                startsAtOrBefore += 1
+            }
+            let start = map.originalStart(of: range.lowerBound, editsStartingAtOrBefore: startsAtOrBefore)
+            if range.isEmpty { return start..<start }
+            while startsBefore < edits.count && edits[startsBefore].normalizedStart < range.upperBound { startsBefore += 1 }
+            return start..<max(start, map.originalEnd(of: range.upperBound, editsStartingBefore: startsBefore))
+        }
+
+        /// The original offset of normalized `offset` as a range start; not below the last start.
+        public mutating func originalStart(of offset: Int) -> Int { originalRange(of: offset..<offset).lowerBound }
+    }
+
+    /// A cursor for mapping ranges in increasing order.
+    public func cursor() -> Cursor { Cursor(map: self) }
 
     /// The original range of a normalized range (UTF-8 offsets); empty stays empty.
     public func originalRange(of range: Range<Int>) -> Range<Int> {

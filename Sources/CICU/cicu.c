@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ubrk.h>
+#include <unicode/uchar.h>
 #include <unicode/uloc.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
@@ -156,4 +157,32 @@ void cicu_version(char *destination, int32_t capacity) {
     u_versionToString(version, text);
     strncpy(destination, text, (size_t)capacity - 1);
     destination[capacity - 1] = 0;
+}
+
+int32_t cicu_word_break_class(int32_t scalar) {
+    switch (u_getIntPropertyValue((UChar32)scalar, UCHAR_WORD_BREAK)) {
+    case U_WB_OTHER:
+    case U_WB_MIDLETTER:
+    case U_WB_MIDNUM:
+    case U_WB_MIDNUMLET:
+    case U_WB_SINGLE_QUOTE:
+    case U_WB_DOUBLE_QUOTE:
+        return 0;
+    case U_WB_ALETTER:
+    case U_WB_HEBREW_LETTER:
+        return 1;
+    case U_WB_NUMERIC:
+        return 2;
+    case U_WB_EXTEND:
+    case U_WB_FORMAT:
+    case U_WB_ZWJ:
+        return 3;
+    case U_WB_WSEGSPACE:
+    case U_WB_CR:
+    case U_WB_LF:
+    case U_WB_NEWLINE:
+        return 4;
+    default:
+        return 5;
+    }
 }

@@ -62,6 +62,13 @@ int32_t cicu_iso_region_count(void);
 /// The ISO 3166 alpha-2 code at `index` (0 ..< cicu_iso_region_count()), a static C string.
 const char *cicu_iso_region(int32_t index);
 
+/// How a character behaves for word breaking, from ICU's Word_Break property, simplified:
+/// 0 stands apart (Other, MidLetter, MidNum, MidNumLet, quotes), 1 letter (ALetter,
+/// Hebrew_Letter), 2 digit (Numeric), 3 attaches to what precedes (Extend, Format, ZWJ),
+/// 4 whitespace (WSegSpace, CR, LF, Newline), 5 joins by other rules (ExtendNumLet,
+/// Katakana, Regional_Indicator, emoji modifiers …).
+int32_t cicu_word_break_class(int32_t scalar);
+
 /// ICU's version, e.g. "72.1", written into `destination` (at least 20 bytes).
 void cicu_version(char *destination, int32_t capacity);
 

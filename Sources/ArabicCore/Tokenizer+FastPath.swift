@@ -1,0 +1,164 @@
+/// The tokenizer's fast path: most of an Arabic text is words of Arabic letters between
+/// spaces, with punctuation at their edges, and for those the word boundaries follow from
+/// ICU's own Word_Break property without running the break iterator. Everything else goes
+/// to ICU, one whitespace-delimited piece at a time.
+///
+/// Why pieces are independent: ICU's word rules never join across an ASCII space, except
+/// that marks (Extend, Format) after a space attach to it; a piece that starts with such a
+/// mark is not simple and goes to ICU. The equality of both paths is tested on the example
+/// article and on the corpus (`TokenizerFastPathTests`).
+struct WordShapes: @unchecked Sendable {
+    /// What a character can be in a simple piece.
+    enum Shape: UInt8 {
+        /// Anything the fast path does not decide: the piece goes to ICU.
+        case other = 0
+        /// An Arabic-script letter (Word_Break ALetter, U+0600–U+06FF, U+0750–U+077F).
+        case arabicLetter
+        /// An Arabic-script mark (Word_Break Extend), kept by some presets.
+        case arabicMark
+        /// An ASCII letter or digit.
+        case asciiLetter, asciiDigit
+        /// Punctuation or a symbol that ICU never joins to a neighbour at a word's edge.
+        case edgePunctuation, edgeSymbol
+    }
+
+    /// Shapes of U+0000–U+07FF and U+2000–U+206F, in memory that lives as long as the
+    /// process (there is one shared instance), read through plain pointers.
+    private let low: UnsafeMutablePointer<Shape>
+    private let generalPunctuation: UnsafeMutablePointer<Shape>
+
+    static let shared = WordShapes()
+
+    private init() {
+        func shape(_ value: UInt32) -> Shape {
+            guard let scalar = Unicode.Scalar(value) else { return .other }
+            if value < 0x80 {
+                switch value {
+                case 0x30...0x39: return .asciiDigit
+                case 0x41...0x5A, 0x61...0x7A: return .asciiLetter
+                case 0x5F: return .other  // underscore joins words (ExtendNumLet)
+                case 0x40: return .other  // ICU's rules treat @ as a letter, unlike the property
+                default: break
+                }
+            }
+            let wordBreak = ICU.wordBreakClass(of: value)
+            let arabicBlock = (0x0600...0x06FF).contains(value) || (0x0750...0x077F).contains(value)
+            if arabicBlock && wordBreak == 1 { return .arabicLetter }
+            if arabicBlock && wordBreak == 3 && scalar.properties.generalCategory == .nonspacingMark { return .arabicMark }
+            guard wordBreak == 0 else { return .other }
+            let bytes = Array(String(scalar).utf8)
+            switch bytes.withUnsafeBufferPointer({ Tokenizer.classifyNonWord($0.baseAddress!, 0..<$0.count) }) {
+            case .punctuation: return .edgePunctuation
+            case .symbol:
+                switch scalar.properties.generalCategory {
+                case .mathSymbol, .currencySymbol, .modifierSymbol: return .edgeSymbol
+                default: return .other  // emoji and other symbols may join by other rules
+                }
+            default: return .other
+            }
+        }
+        low = .allocate(capacity: 0x800)
+        low.initialize(from: (0..<0x800).map { shape(UInt32($0)) }, count: 0x800)
+        generalPunctuation = .allocate(capacity: 0x70)
+        generalPunctuation.initialize(from: (0x2000..<0x2070).map { shape(UInt32($0)) }, count: 0x70)
+    }
+
+    /// The shape of the character at `index` and its UTF-8 width.
+    @inline(__always)
+    func shape(_ base: UnsafePointer<UInt8>, at index: Int, end: Int) -> (Shape, Int) {
+        let lead = base[index]
+        if lead < 0x80 { return (low[Int(lead)], 1) }
+        if lead < 0xE0 {
+            guard index + 1 < end else { return (.other, 1) }
+            return (low[Int(lead & 0x1F) << 6 | Int(base[index + 1] & 0x3F)], 2)
+        }
+        if lead < 0xF0 {
+            guard index + 2 < end, lead == 0xE2, base[index + 1] == 0x80 || base[index + 1] == 0x81 else { return (.other, 3) }
+            return (generalPunctuation[Int(base[index + 1] & 0x3F) << 6 | Int(base[index + 2] & 0x3F)], 3)
+        }
+        return (.other, 4)
+    }
+}
+
+extension Tokenizer {
+    /// Tokenizes `bytes` piece by piece: simple pieces here, the others through `icu`.
+    func forEachSegmentFast(
+        _ base: UnsafePointer<UInt8>, count: Int, shapes: WordShapes,
+        icu: (_ piece: Range<Int>) throws(ICUError) -> Void, _ body: (TokenKind, Range<Int>) -> Void
+    ) throws(ICUError) {
+        var index = 0
+        while index < count {
+            let byte = base[index]
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                index += 1
+                continue
+            }
+            var end = index + 1
+            while end < count {
+                let next = base[end]
+                if next == 0x20 || next == 0x0A || next == 0x09 || next == 0x0D { break }
+                end += 1
+            }
+            if !emitSimplePiece(base, index..<end, shapes: shapes, body) { try icu(index..<end) }
+            index = end
+        }
+    }
+
+    /// Emits a piece shaped `punctuation* core punctuation*`, where the core is Arabic letters
+    /// (marks after the first allowed) or ASCII letters and digits; returns `false`, emitting
+    /// nothing, for any other piece.
+    @inline(__always)
+    private func emitSimplePiece(
+        _ base: UnsafePointer<UInt8>, _ piece: Range<Int>, shapes: WordShapes, _ body: (TokenKind, Range<Int>) -> Void
+    ) -> Bool {
+        // First pass: check the shape, remembering where the core is.
+        var index = piece.lowerBound
+        var coreStart = -1, coreEnd = -1
+        var coreIsArabic = false, coreHasLetter = false
+        var afterCore = false
+        while index < piece.upperBound {
+            let (shape, width) = shapes.shape(base, at: index, end: piece.upperBound)
+            switch shape {
+            case .edgePunctuation, .edgeSymbol:
+                if coreStart >= 0 && !afterCore {
+                    coreEnd = index
+                    afterCore = true
+                }
+            case .arabicLetter, .arabicMark:
+                if afterCore { return false }
+                if coreStart < 0 {
+                    if shape == .arabicMark { return false }
+                    coreStart = index
+                    coreIsArabic = true
+                } else if !coreIsArabic {
+                    return false
+                }
+            case .asciiLetter, .asciiDigit:
+                if afterCore { return false }
+                if coreStart < 0 {
+                    coreStart = index
+                } else if coreIsArabic {
+                    return false
+                }
+                if shape == .asciiLetter { coreHasLetter = true }
+            case .other:
+                return false
+            }
+            index += width
+        }
+        if coreStart >= 0 && coreEnd < 0 { coreEnd = piece.upperBound }
+        // Second pass: emit.
+        index = piece.lowerBound
+        while index < piece.upperBound {
+            if index == coreStart {
+                body(coreIsArabic ? .arabicWord : coreHasLetter ? .latinWord : .number, coreStart..<coreEnd)
+                index = coreEnd
+                continue
+            }
+            let (shape, width) = shapes.shape(base, at: index, end: piece.upperBound)
+            body(shape == .edgeSymbol ? .symbol : .punctuation, index..<(index + width))
+            index += width
+        }
+        return true
+    }
+}
