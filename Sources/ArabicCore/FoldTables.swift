@@ -8,7 +8,9 @@ enum FoldAction {
     static let deleteDetached: UInt32 = 4
     static let space: UInt32 = 5
     static let expand: UInt32 = 6
-    static let persianYeh: UInt32 = 7
+    /// A combining hamza or madda (U+0653–U+0655) removed with the diacritics: it first
+    /// joins the letter before it, as Unicode composition does (ي + U+0654 → ئ).
+    static let composeHamza: UInt32 = 7
     /// Set on every ``replaceTwo``: the pass tests this bit first, for the common case.
     static let writesTwoBytes: UInt32 = 0x8000_0000
 
@@ -22,6 +24,22 @@ enum FoldAction {
 }
 
 /// The lookup tables of one ``Normalizer``, built once from its options.
+/// The letter that a letter (as UTF-8 bytes) and a following combining madda or hamza
+/// (U+0653, U+0654, U+0655) compose to under Unicode's canonical composition, if any.
+func composedHamzaLetter(_ first: UInt8, _ second: UInt8, mark: UInt8) -> UInt32? {
+    switch (UInt16(first) << 8 | UInt16(second), mark) {
+    case (0xD8A7, 0x53): return 0x0622  // ا + madda → آ
+    case (0xD8A7, 0x54): return 0x0623  // ا + hamza above → أ
+    case (0xD8A7, 0x55): return 0x0625  // ا + hamza below → إ
+    case (0xD988, 0x54): return 0x0624  // و → ؤ
+    case (0xD98A, 0x54): return 0x0626  // ي → ئ
+    case (0xDB95, 0x54): return 0x06C0  // ە → ۀ
+    case (0xDB81, 0x54): return 0x06C2  // ہ → ۂ
+    case (0xDB92, 0x54): return 0x06D3  // ے → ۓ
+    default: return nil
+    }
+}
+
 /// The tables live in memory the class owns, so that the single pass reads them through
 /// plain pointers; they are written only in `init`, hence `@unchecked Sendable`.
 final class FoldTables: @unchecked Sendable {
@@ -36,8 +54,6 @@ final class FoldTables: @unchecked Sendable {
     let presentation: UnsafeMutablePointer<UInt32>
     /// U+1680 and U+3000.
     let otherSpaces: UInt32
-    /// What ی + U+0654 becomes (packed as a ``FoldAction/replaceTwo``).
-    let persianYehWithHamza: UInt32
     /// The folded UTF-8 of each presentation form that expands, as ranges of ``expansionBytes``.
     let expansions: [(start: Int, count: Int)]
     let expansionBytes: [UInt8]
@@ -66,13 +82,14 @@ final class FoldTables: @unchecked Sendable {
             for scalar in Array(0x064B...0x065F) + [0x0670] + Array(0x0610...0x061A) + Array(0x06D6...0x06ED) {
                 set(UInt32(scalar), FoldAction.deleteAttached)
             }
+            for mark in 0x0653...0x0655 { set(UInt32(mark), FoldAction.composeHamza | UInt32(mark & 0xFF) << 8) }
         }
         let yehWithHamza: Unicode.Scalar = options.contains(.hamzaCarriers) ? "ي" : "ئ"
         if options.contains(.persianLetters) {
             replace([0x06A9], with: "ك")  // keheh
             replace([0x06C0, 0x06C1, 0x06C2, 0x06BE], with: "ه")  // heh with yeh above, heh goal, doachashmee
             replace([0x0678], with: yehWithHamza)  // high hamza yeh
-            set(0x06CC, FoldAction.persianYeh | (FoldAction.replace(with: "ي") & 0x00FF_FF00))
+            replace([0x06CC], with: "ي")  // Farsi yeh; with U+0654 after it, it composes to ئ
         }
         if options.contains(.digits) {
             for digit in 0..<10 {
@@ -117,11 +134,17 @@ final class FoldTables: @unchecked Sendable {
                     switch action & 0xFF {
                     case FoldAction.keep: bytes += String(scalar).utf8
                     case FoldAction.replaceOne: bytes.append(UInt8(truncatingIfNeeded: action >> 8))
-                    case FoldAction.replaceTwo, FoldAction.persianYeh:
+                    case FoldAction.replaceTwo:
                         bytes += [UInt8(truncatingIfNeeded: action >> 8), UInt8(truncatingIfNeeded: action >> 16)]
                     case FoldAction.space: bytes.append(0x20)
                     default: break  // deleted
                     }
+                }
+                // Spacing forms of harakat (ﹰ ﱠ) are a space and marks: with the marks
+                // removed they are plain spaces, which must collapse like any other.
+                if bytes == [0x20] {
+                    presentation[index] = FoldAction.space
+                    continue
                 }
                 presentation[index] = FoldAction.expand | UInt32(expansions.count) << 8
                 expansions.append((expansionBytes.count, bytes.count))
@@ -134,7 +157,6 @@ final class FoldTables: @unchecked Sendable {
         self.generalPunctuation = Self.copy(punctuation)
         self.presentation = Self.copy(presentation)
         self.otherSpaces = options.contains(.unicodeSpaces) ? FoldAction.space : FoldAction.keep
-        self.persianYehWithHamza = FoldAction.replace(with: yehWithHamza)
         self.expansions = expansions
         self.expansionBytes = expansionBytes
     }

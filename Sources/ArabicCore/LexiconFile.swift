@@ -75,7 +75,7 @@ public struct LexiconFile: Sendable {
             rows.append(Row(line: lineNumber, fields: fields + Array(repeating: "", count: header.count - fields.count)))
         }
         guard let columns else {
-            throw LexiconError(file: name, line: lineNumber, column: 0, message: "the file has no header line")
+            throw LexiconError(file: name, line: 1, column: 0, message: "the file has no header line")
         }
         self.columns = columns
         self.rows = rows

@@ -244,21 +244,16 @@ public struct Normalizer: Sendable {
                 recorder.record(original: i..<(i + width), normalizedStart: o, normalizedLength: 0, attaches: true)
             case FoldAction.deleteDetached:
                 recorder.record(original: i..<(i + width), normalizedStart: o, normalizedLength: 0)
-            case FoldAction.persianYeh:
-                // ی + U+0654 (hamza above) is Persian yeh with hamza: one letter.
-                afterSpace = false
-                if i + 3 < count && source[i + 2] == 0xD9 && source[i + 3] == 0x94 {
-                    let replacement = tables.persianYehWithHamza
-                    output[o] = UInt8(truncatingIfNeeded: replacement >> 8)
-                    output[o + 1] = UInt8(truncatingIfNeeded: replacement >> 16)
-                    recorder.record(original: i..<(i + 4), normalizedStart: o, normalizedLength: 2)
-                    o += 2
-                    i += 4
-                    continue
+            case FoldAction.composeHamza:
+                // The mark goes with the diacritics, but first joins the letter before it, which
+                // then goes through the letter folds like any other (ي + U+0654 → ئ, or ي with
+                // hamza-carriers). The letter keeps its length, so the map needs no edit for it.
+                if o >= 2, let composed = composedHamzaLetter(output[o - 2], output[o - 1], mark: UInt8(truncatingIfNeeded: action >> 8)) {
+                    let folded = twoByte[Int(composed)]
+                    output[o - 2] = UInt8(truncatingIfNeeded: folded >> 8)
+                    output[o - 1] = UInt8(truncatingIfNeeded: folded >> 16)
                 }
-                output[o] = UInt8(truncatingIfNeeded: action >> 8)
-                output[o + 1] = UInt8(truncatingIfNeeded: action >> 16)
-                o += 2
+                recorder.record(original: i..<(i + width), normalizedStart: o, normalizedLength: 0, attaches: true)
             default:  // FoldAction.expand
                 afterSpace = false
                 let entry = tables.expansions[Int(action >> 8)]

@@ -27,6 +27,9 @@ struct TokenizeCommand: ParsableCommand {
     @Flag(help: "In text format, print each token's normalized form instead of its original text.")
     var normalized = false
 
+    @Flag(help: "Split into sentences instead of words: one sentence per line (text) or per object (json).")
+    var sentences = false
+
     @OptionGroup var normalization: NormalizationArguments
     @OptionGroup var input: InputArguments
 
@@ -39,6 +42,7 @@ struct TokenizeCommand: ParsableCommand {
             let output = OutputWriter()
             // What was produced before a failure still reaches standard output.
             defer { try? output.flush() }
+            if sentences { return try writeSentences(to: output) }
             let writer = TokenWriter(tokenizer: tokenizer, output: output, json: format == .json, printsNormalized: normalized)
             for path in input.paths {
                 let reader = try InputReader(path: path)
@@ -63,6 +67,47 @@ struct TokenizeCommand: ParsableCommand {
             }
             try output.flush()
         }
+    }
+}
+
+extension TokenizeCommand {
+    /// `--sentences`: each input line split by ``SentenceSplitter``.
+    private func writeSentences(to output: OutputWriter) throws {
+        let splitter: SentenceSplitter
+        do { splitter = try SentenceSplitter() } catch { throw CLIError.input(error.description) }
+        for path in input.paths {
+            let reader = try InputReader(path: path)
+            var gate = UTF8Gate(lossy: input.lossy)
+            try reader.forEachChunk { chunk, offset, firstLine in
+                try gate.pass(chunk, offset: offset, firstLine: firstLine, input: reader) { valid in
+                    var number = firstLine
+                    for line in valid.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast(valid.last == 0x0A ? 1 : 0) {
+                        let text = String(decoding: UnsafeBufferPointer(rebasing: line), as: UTF8.self)
+                        let found = try splitter.sentences(in: text)
+                        if format == .json {
+                            var bytes = Array(text.utf8)
+                            try bytes.withUnsafeMutableBufferPointer { buffer in
+                                var scalars = ScalarOffsetCounter(UnsafeBufferPointer(buffer))
+                                try output.write("{\"line\":\(number),\"sentences\":[")
+                                for (index, sentence) in found.enumerated() {
+                                    try output.write(index == 0 ? "{\"text\":" : ",{\"text\":")
+                                    try output.writeJSONString(sentence.text)
+                                    let start = scalars.scalarOffset(ofUTF8: sentence.range.lowerBound)
+                                    let end = scalars.scalarOffset(ofUTF8: sentence.range.upperBound)
+                                    try output.write(",\"start\":\(start),\"end\":\(end)}")
+                                }
+                                try output.write("]}\n")
+                            }
+                        } else {
+                            for sentence in found { try output.write(String(sentence.text) + "\n") }
+                        }
+                        number += 1
+                    }
+                }
+            }
+            gate.reportReplacements(in: reader.name)
+        }
+        try output.flush()
     }
 }
 
