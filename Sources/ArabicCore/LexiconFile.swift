@@ -11,6 +11,14 @@ public struct LexiconError: Error, Hashable, Sendable, CustomStringConvertible {
     /// What is wrong, in a sentence.
     public let message: String
 
+    /// An error at a place in a lexicon file.
+    public init(file: String, line: Int, column: Int, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
     /// `file:line:column: message`, the form editors and compilers use.
     public var description: String { "\(file):\(line):\(column): \(message)" }
 

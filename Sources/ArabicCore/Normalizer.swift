@@ -245,10 +245,13 @@ public struct Normalizer: Sendable {
             case FoldAction.deleteDetached:
                 recorder.record(original: i..<(i + width), normalizedStart: o, normalizedLength: 0)
             case FoldAction.composeHamza:
-                // The mark goes with the diacritics, but first joins the letter before it, which
-                // then goes through the letter folds like any other (ي + U+0654 → ئ, or ي with
+                // The mark goes with the diacritics, but first joins the letter before it in the
+                // source (across other harakat only, as canonical composition does), which then
+                // goes through the letter folds like any other (ي + U+0654 → ئ, or ي with
                 // hamza-carriers). The letter keeps its length, so the map needs no edit for it.
-                if o >= 2, let composed = composedHamzaLetter(output[o - 2], output[o - 1], mark: UInt8(truncatingIfNeeded: action >> 8)) {
+                if o >= 2, let base = Self.letterBeforeMarks(source, before: i),
+                    let composed = composedHamzaLetter(base.0, base.1, mark: UInt8(truncatingIfNeeded: action >> 8))
+                {
                     let folded = twoByte[Int(composed)]
                     output[o - 2] = UInt8(truncatingIfNeeded: folded >> 8)
                     output[o - 1] = UInt8(truncatingIfNeeded: folded >> 16)
@@ -267,6 +270,20 @@ public struct Normalizer: Sendable {
             i += width
         }
         return .written(o)
+    }
+}
+
+extension Normalizer {
+    /// The UTF-8 bytes of the letter before `index` in `source`, skipping harakat
+    /// (U+064B–U+0652, U+0670) but nothing else: a tatweel, a mark of another kind or an
+    /// invisible character between them blocks composition.
+    static func letterBeforeMarks(_ source: UnsafePointer<UInt8>, before index: Int) -> (UInt8, UInt8)? {
+        var end = index
+        while end >= 2, source[end - 2] == 0xD9, (0x8B...0x92).contains(source[end - 1]) || source[end - 1] == 0xB0 {
+            end -= 2
+        }
+        guard end >= 2, (0xC2...0xDF).contains(source[end - 2]), source[end - 1] & 0xC0 == 0x80 else { return nil }
+        return (source[end - 2], source[end - 1])
     }
 }
 

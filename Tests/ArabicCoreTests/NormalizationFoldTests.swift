@@ -47,7 +47,10 @@ import Testing
             ("الصَّلَاةِ\u{06D6}", "الصلاة"), ("\u{0610}صلى", "صلى"), ("عليه\u{06E6}", "عليه"),
             // A combining hamza joins its letter before it goes: the precomposed spelling.
             ("ر\u{064A}\u{0654}يس", "رئيس"), ("مسو\u{0654}ول", "مسؤول"), ("ا\u{0654}حمد", "أحمد"),
-            ("ا\u{0655}سلام", "إسلام"), ("ا\u{0653}من", "آمن"),
+            ("ا\u{0655}سلام", "إسلام"), ("ا\u{0653}من", "آمن"), ("سو\u{064E}\u{0654}ال", "سؤال"),
+            // Nothing composes across a tatweel or an invisible mark, or with a letter that has no
+            // composed form.
+            ("شي\u{0640}\u{0654}ا", "شيا"), ("ري\u{200F}\u{0654}يس", "ري\u{200F}يس"), ("مستشفى\u{0654}", "مستشفى"),
         ])
         + keeps(.diacritics, ["كتب", "رئيس", "ء", "؟", "٣"])
 
