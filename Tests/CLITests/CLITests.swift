@@ -1,0 +1,210 @@
+import ArabicCore
+import Foundation
+import Testing
+
+/// The result of one run of the command-line tool.
+struct Run {
+    let status: Int32
+    let stdout: Data
+    let stderr: String
+    var output: String { String(decoding: stdout, as: UTF8.self) }
+}
+
+enum Tool {
+    /// The `arabic-text` built beside this test bundle.
+    static let executable: URL = {
+        let candidates = [
+            URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent(),
+            Bundle.main.bundleURL.deletingLastPathComponent(), Bundle.main.bundleURL,
+        ]
+        for directory in candidates {
+            let url = directory.appendingPathComponent("arabic-text")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        fatalError("arabic-text is not built beside the tests (looked in \(candidates.map(\.path)))")
+    }()
+
+    static let example: String = {
+        guard let url = Bundle.module.url(forResource: "karabakh-pagers", withExtension: "txt", subdirectory: "Fixtures") else {
+            fatalError("the example article fixture is missing")
+        }
+        return url.path
+    }()
+
+    /// Runs the tool with `arguments`, feeding `input` on standard input.
+    static func run(_ arguments: [String], input: Data = Data()) throws -> Run {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        // Write and read on separate threads so that no pipe fills up and blocks.
+        let writer = Thread {
+            stdin.fileHandleForWriting.write(input)
+            try? stdin.fileHandleForWriting.close()
+        }
+        writer.start()
+        let errorData = LockedData()
+        let errorReader = Thread { errorData.set(stderr.fileHandleForReading.readDataToEndOfFile()) }
+        errorReader.start()
+        let out = stdout.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        while !errorData.isSet { Thread.sleep(forTimeInterval: 0.005) }
+        return Run(status: process.terminationStatus, stdout: out, stderr: String(decoding: errorData.value, as: UTF8.self))
+    }
+
+    static func run(_ arguments: [String], input: String) throws -> Run { try run(arguments, input: Data(input.utf8)) }
+}
+
+final class LockedData: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data: Data?
+    func set(_ value: Data) { lock.withLock { data = value } }
+    var isSet: Bool { lock.withLock { data != nil } }
+    var value: Data { lock.withLock { data ?? Data() } }
+}
+
+@Suite struct NormalizeCommandTests {
+    @Test func normalizesAFileLineByLine() throws {
+        let run = try Tool.run(["normalize", Tool.example])
+        #expect(run.status == 0)
+        #expect(run.stderr.isEmpty)
+        let text = try String(contentsOfFile: Tool.example, encoding: .utf8)
+        let expected = text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { Normalizer(.search).normalizedString(String($0)) }.joined(separator: "\n")
+        #expect(run.output == expected)
+    }
+
+    @Test func readsStandardInput() throws {
+        let run = try Tool.run(["normalize"], input: "أكّدت الخارجيـــة\nمستشفى\n")
+        #expect(run.output == "اكدت الخارجيه\nمستشفي\n")
+    }
+
+    @Test(arguments: [
+        (["normalize", "--preset", "light"], "أكّدت\u{200F} الخارجيـــة", "أكّدت الخارجية"),
+        (["normalize", "--fold", "tatweel"], "أكّدت الخارجيـــة", "أكّدت الخارجية"),
+        (["normalize", "--fold", "tatweel", "--fold", "alef-forms"], "أكّدت الخارجيـــة", "اكّدت الخارجية"),
+        (["normalize", "--preset", "search", "--fold", "hamza-carriers"], "مسؤول", "مسوول"),
+        (["normalize", "--preset", "none"], "أكّدت", "أكّدت"),
+    ])
+    func presetsAndFolds(_ arguments: [String], _ input: String, _ expected: String) throws {
+        let run = try Tool.run(arguments, input: input + "\n")
+        #expect(run.status == 0)
+        #expect(run.output == expected + "\n")
+    }
+
+    @Test func listsTheFolds() throws {
+        let run = try Tool.run(["normalize", "--list-folds"])
+        for (name, _) in NormalizationOptions.named { #expect(run.output.contains(name)) }
+    }
+
+    @Test func aLineLongerThanAChunkStreams() throws {
+        let line = String(repeating: "أكّدت الخارجيـــة ", count: 100_000)  // about 3 MB
+        let run = try Tool.run(["normalize"], input: line + "\n")
+        #expect(run.status == 0)
+        #expect(run.output == Normalizer(.search).normalizedString(line) + "\n")
+    }
+}
+
+@Suite struct ErrorTests {
+    /// One clear line on standard error, and the exit code.
+    @Test(arguments: [
+        (["normalize", "--fold", "bogus"], Int32(2), "arabic-text: unknown fold 'bogus' (known: alef-forms,"),
+        (["normalize", "--preset", "heavy"], Int32(2), "arabic-text: unknown preset 'heavy'"),
+        (["normalize", "/no/such/file.txt"], Int32(1), "arabic-text: cannot open '/no/such/file.txt': No such file or directory"),
+        (["tokenize", "/no/such/file.txt"], Int32(1), "arabic-text: cannot open '/no/such/file.txt': No such file or directory"),
+        (["normalize", "/tmp"], Int32(1), "arabic-text: '/tmp' is a directory, not a file"),
+    ])
+    func reportsUsageAndFileErrors(_ arguments: [String], _ status: Int32, _ message: String) throws {
+        let run = try Tool.run(arguments)
+        #expect(run.status == status)
+        #expect(run.stderr.hasPrefix(message), "\(run.stderr)")
+        #expect(run.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test(arguments: [["normalize"], ["tokenize"], ["tokenize", "--sentences"]])
+    func invalidUTF8NamesTheByteAndStops(_ arguments: [String]) throws {
+        let input = Data("سطر أول\nسطر".utf8) + Data([0xD8, 0x20]) + Data(" ثان\nثالث\n".utf8)
+        let run = try Tool.run(arguments, input: input)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("<stdin>: invalid UTF-8 at byte 20 (line 2"), "\(run.stderr)")
+        #expect(run.stderr.contains("--lossy"))
+        // The complete lines before the bad bytes are kept.
+        if arguments == ["normalize"] { #expect(run.output == "سطر اول\n") }
+        #expect(!run.output.contains("ثالث"))
+    }
+
+    @Test(arguments: [
+        [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82], [0x80], [0xFE],
+    ] as [[UInt8]])
+    func everyKindOfInvalidUTF8IsCaught(_ bad: [UInt8]) throws {
+        let run = try Tool.run(["normalize"], input: Data("نص ".utf8) + Data(bad) + Data(" نص\n".utf8))
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("invalid UTF-8 at byte 5 (line 1"), "\(run.stderr)")
+    }
+
+    @Test func lossyReplacesAndReports() throws {
+        let input = Data("سطر".utf8) + Data([0xFF, 0xFE]) + Data(" ثان\n".utf8)
+        let run = try Tool.run(["normalize", "--lossy"], input: input)
+        #expect(run.status == 0)
+        #expect(run.output == "سطر\u{FFFD}\u{FFFD} ثان\n")
+        #expect(run.stderr == "arabic-text: <stdin>: replaced 2 invalid UTF-8 sequences with U+FFFD\n")
+        let tokens = try Tool.run(["tokenize", "--lossy"], input: input)
+        #expect(tokens.status == 0)
+        #expect(tokens.output.contains("ثان"))
+    }
+
+    @Test func nulBytesPassThrough() throws {
+        let run = try Tool.run(["normalize"], input: Data("أ\0ب\n".utf8))
+        #expect(run.status == 0)
+        #expect(run.stdout == Data("ا\0ب\n".utf8))
+    }
+}
+
+@Suite struct TokenizeCommandTests {
+    @Test func oneTokenPerLineAndABlankLineAfterEachInputLine() throws {
+        let run = try Tool.run(["tokenize"], input: "دعت روسيا، اليوم\n\nالأربعاء.\n")
+        #expect(run.status == 0)
+        #expect(run.output == "دعت\nروسيا\n،\nاليوم\n\nالأربعاء\n.\n\n")
+        let normalized = try Tool.run(["tokenize", "--normalized"], input: "الأربعاء\n")
+        #expect(normalized.output == "الاربعاء\n\n")
+    }
+
+    @Test func jsonOffsetsAreUnicodeScalarsThatReadBack() throws {
+        let run = try Tool.run(["tokenize", "--format", "json", Tool.example])
+        #expect(run.status == 0)
+        let text = try String(contentsOfFile: Tool.example, encoding: .utf8)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        if text.hasSuffix("\n") { lines.removeLast() }
+        let objects = run.output.split(separator: "\n")
+        #expect(objects.count == lines.count)
+        var total = 0
+        for (line, object) in zip(lines, objects) {
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(object.utf8)) as? [String: Any])
+            let tokens = try #require(json["tokens"] as? [[String: Any]])
+            let scalars = Array(line.unicodeScalars)
+            for token in tokens {
+                let start = try #require(token["start"] as? Int), end = try #require(token["end"] as? Int)
+                #expect(String(String.UnicodeScalarView(scalars[start..<end])) == token["text"] as? String)
+                total += 1
+            }
+        }
+        #expect(total == 636)
+    }
+
+    @Test func sentences() throws {
+        let run = try Tool.run(["tokenize", "--sentences"], input: "وصل الوفد. وبدأت المحادثات؟ نعم\n")
+        #expect(run.output == "وصل الوفد.\nوبدأت المحادثات؟\nنعم\n")
+        let json = try Tool.run(["tokenize", "--sentences", "--format", "json"], input: "أ. ب\n")
+        #expect(json.output == "{\"line\":1,\"sentences\":[{\"text\":\"أ. ب\",\"start\":0,\"end\":4}]}\n")
+    }
+
+    @Test func aFinalLineWithoutLineFeedIsKept() throws {
+        let run = try Tool.run(["tokenize", "--format", "json"], input: "سطر\nأخير")
+        #expect(run.output.split(separator: "\n").count == 2)
+        #expect(run.output.contains("\"text\":\"أخير\""))
+    }
+}
