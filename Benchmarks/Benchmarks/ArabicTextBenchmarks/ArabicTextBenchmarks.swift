@@ -64,23 +64,28 @@ let benchmarks: @Sendable () -> Void = {
         for text in corpus.texts { blackHole(light.normalize(text)) }
     }
 
-    // Words: `tokens(in:)` is the whole API (normalize, ICU word break, one Token each);
-    // `segments` walks already normalized texts with `forEachToken`, so that ICU's part
-    // shows on its own. Each through both of ICU's doors: a UTF-16 copy (the default) and
-    // UText over the UTF-8.
-    for readsUTF8Directly in [false, true] {
-        let door = readsUTF8Directly ? "-utext" : ""
-        let tokenizer: Tokenizer
-        do { tokenizer = try Tokenizer(normalizer: search, readsUTF8Directly: readsUTF8Directly) } catch {
-            fatalError("opening the word break iterator: \(error)")
-        }
-        register("tokenize", "words" + door) { corpus in
-            for text in corpus.texts { blackHole(try tokenizer.tokens(in: text).count) }
-        }
-        register("tokenize", "segments" + door) { corpus in
-            var count = 0
-            for text in corpus.normalized { try tokenizer.forEachToken(in: text) { _, _, _ in count += 1 } }
-            blackHole(count)
+    // Words: `tokens(in:)` is the whole API (normalize, word breaks, one Token each);
+    // `segments` walks already normalized texts with `forEachToken`, so that the word
+    // breaking shows on its own. Each through both of ICU's doors: a UTF-16 copy (the
+    // default) and UText over the UTF-8 (`-utext`). The tokenizer's fast path decides most
+    // Arabic words without ICU, which hides the door; `-icu` turns it off, so that every
+    // character goes through ICU's iterator.
+    for usesFastPath in [true, false] {
+        for readsUTF8Directly in [false, true] {
+            let variant = (usesFastPath ? "" : "-icu") + (readsUTF8Directly ? "-utext" : "")
+            let tokenizer: Tokenizer
+            do {
+                tokenizer = try Tokenizer(
+                    normalizer: search, readsUTF8Directly: readsUTF8Directly, usesFastPath: usesFastPath)
+            } catch { fatalError("opening the word break iterator: \(error)") }
+            register("tokenize", "words" + variant) { corpus in
+                for text in corpus.texts { blackHole(try tokenizer.tokens(in: text).count) }
+            }
+            register("tokenize", "segments" + variant) { corpus in
+                var count = 0
+                for text in corpus.normalized { try tokenizer.forEachToken(in: text) { _, _, _ in count += 1 } }
+                blackHole(count)
+            }
         }
     }
 
