@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "ArabicText", targets: ["ArabicText"]),
         .library(name: "ArabicCore", targets: ["ArabicCore"]),
+        .library(name: "ArabicEntities", targets: ["ArabicEntities"]),
         .executable(name: "arabic-text", targets: ["arabic-text"]),
     ],
     dependencies: [
@@ -26,8 +27,13 @@ let package = Package(
             resources: [.process("Resources")]
         ),
         .target(
+            name: "ArabicEntities",
+            dependencies: ["ArabicCore"],
+            resources: [.process("Resources")]
+        ),
+        .target(
             name: "ArabicText",
-            dependencies: ["ArabicCore"]
+            dependencies: ["ArabicCore", "ArabicEntities"]
         ),
         .executableTarget(
             name: "arabic-text",
@@ -39,6 +45,17 @@ let package = Package(
         .testTarget(
             name: "ArabicCoreTests",
             dependencies: ["ArabicCore"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "ArabicEntitiesTests",
+            dependencies: ["ArabicEntities"],
+            resources: [.copy("Fixtures")]
+        ),
+        // Runs the built `arabic-text` executable end to end.
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["arabic-text", "ArabicCore"],
             resources: [.copy("Fixtures")]
         ),
     ]

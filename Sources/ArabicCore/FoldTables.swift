@@ -33,6 +33,7 @@ func composedHamzaLetter(_ first: UInt8, _ second: UInt8, mark: UInt8) -> UInt32
     case (0xD8A7, 0x55): return 0x0625  // ا + hamza below → إ
     case (0xD988, 0x54): return 0x0624  // و → ؤ
     case (0xD98A, 0x54): return 0x0626  // ي → ئ
+    case (0xDB8C, 0x54): return 0x0626  // Farsi ی → ئ (Persian yeh with hamza)
     case (0xDB95, 0x54): return 0x06C0  // ە → ۀ
     case (0xDB81, 0x54): return 0x06C2  // ہ → ۂ
     case (0xDB92, 0x54): return 0x06D3  // ے → ۓ

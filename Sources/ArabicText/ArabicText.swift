@@ -1,2 +1,3 @@
 // The umbrella module: `import ArabicText` gives every layer.
 @_exported public import ArabicCore
+@_exported public import ArabicEntities

@@ -1,0 +1,166 @@
+public import ArabicCore
+import Foundation
+
+/// What a lexicon says about a phrase.
+public struct LexiconEntry: Hashable, Sendable {
+    /// The role of a phrase in the entity rules.
+    public enum Category: Hashable, Sendable {
+        /// A complete name of an entity of this type.
+        case name(EntityType)
+        /// A nationality adjective (روسي، الروسية، أمريكيون).
+        case nisba(feminine: Bool, plural: Bool)
+        /// The field of a ministry (الخارجية، الدفاع).
+        case ministryField
+        /// Heads and qualifiers of organization names (see BodyWords.tsv): the `kind` column.
+        case bodyWord(String)
+        /// A title or role that announces a person's name.
+        case title(feminine: Bool)
+        /// A given name.
+        case givenName(feminine: Bool)
+        /// بن، بنت، أبو، عبد، آل …: the `kind` column of NameParticles.tsv.
+        case nameParticle(String)
+        /// A month, weekday, relative day or era marker: the `kind` column of DateWords.tsv.
+        case dateWord(kind: String, value: String)
+        /// A word that never belongs to a name.
+        case nameStop
+    }
+
+    /// The role of the phrase.
+    public var category: Category
+    /// The subtype the phrase gives its entity (`city`, `media`, `party` …).
+    public var subtype: String?
+    /// The ISO 3166 code it links to.
+    public var id: String?
+    /// Ambiguous with a common word: used only where a rule gives context.
+    public var isAmbiguous: Bool
+    /// Where it comes from: `FILE:LINE`, or `ICU` for country names.
+    public var source: String
+}
+
+/// Every lexicon of the entity rules in one phrase table, keyed by normalized tokens.
+///
+/// Built from the bundled TSV files and ICU's Arabic country names; add your own lexicon
+/// files with ``init(additionalFiles:)``.
+public struct Gazetteer: Sendable {
+    /// The phrases and what the lexicons say about them.
+    public private(set) var table = PhraseTable<LexiconEntry>()
+    /// The tokenizer (and normalizer) phrases and texts are read with.
+    public let tokenizer: Tokenizer
+
+    /// The bundled lexicons, ICU's country names and the `additionalFiles` (each with the
+    /// header of one of the bundled files, recognized by its name).
+    public init(tokenizer: Tokenizer? = nil, additionalFiles: [String] = []) throws {
+        self.tokenizer = try tokenizer ?? Tokenizer()
+        try addICUCountries()
+        for name in Self.bundledFiles {
+            guard let url = Bundle.module.url(forResource: name, withExtension: "tsv") else {
+                throw LexiconError(file: "\(name).tsv", line: 0, column: 0, message: "the bundled lexicon is missing")
+            }
+            try add(LexiconFile(contentsOfFile: url.path), kind: name)
+        }
+        for path in additionalFiles {
+            let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+            guard Self.bundledFiles.contains(name) else {
+                throw LexiconError(
+                    file: path, line: 0, column: 0,
+                    message: "unknown lexicon kind '\(name)'; name the file like a bundled one: \(Self.bundledFiles.joined(separator: ", "))")
+            }
+            try add(LexiconFile(contentsOfFile: path), kind: name)
+        }
+    }
+
+    static let bundledFiles = [
+        "CountryVariants", "Nisba", "Places", "Organizations", "Media", "MinistryFields", "Titles", "GivenNames",
+        "People", "NameParticles", "DateWords", "BodyWords", "NameStops",
+    ]
+
+    /// Adds a phrase as the tokenizer reads it.
+    public mutating func insert(_ phrase: String, _ entry: LexiconEntry) {
+        let tokens = (try? tokenizer.tokens(in: phrase).map { String($0.normalized) }) ?? []
+        table.insert(tokens, value: entry)
+    }
+
+    /// An adjective with the article on each of its words: كوري شمالي → الكوري الشمالي.
+    static func definite(_ adjective: String) -> String {
+        adjective.split(separator: " ").map { $0.hasPrefix("ال") ? String($0) : "ال" + $0 }.joined(separator: " ")
+    }
+
+    private mutating func addICUCountries() throws {
+        for code in ICU.isoRegionCodes {
+            guard let name = try ICU.displayName(ofRegion: code, in: "ar") else { continue }
+            let entry = LexiconEntry(category: .name(.country), subtype: nil, id: code, isAmbiguous: false, source: "ICU")
+            insert(name, entry)
+            // "هونغ كونغ الصينية (منطقة إدارية خاصة)": the name before the parenthesis too.
+            if let parenthesis = name.firstIndex(of: "(") {
+                insert(String(name[..<parenthesis]).trimmingCharacters(in: .whitespaces), entry)
+            }
+        }
+    }
+
+    private mutating func add(_ file: LexiconFile, kind: String) throws {
+        let base = URL(fileURLWithPath: file.name).lastPathComponent
+        func column(_ name: String) throws -> Int {
+            guard let index = file.columns.firstIndex(of: name) else {
+                throw LexiconError(file: file.name, line: 1, column: 0, message: "\(kind) lexicons need a '\(name)' column")
+            }
+            return index
+        }
+        func optional(_ row: LexiconFile.Row, _ name: String) -> String? {
+            guard let index = file.columns.firstIndex(of: name) else { return nil }
+            let value = row.fields[index].trimmingCharacters(in: .whitespaces)
+            return value.isEmpty ? nil : value
+        }
+        for row in file.rows {
+            let source = "\(base):\(row.line)"
+            let note = optional(row, "note") ?? ""
+            let ambiguous = note.contains("ambiguous")
+            func entry(_ category: LexiconEntry.Category, subtype: String? = nil, id: String? = nil) -> LexiconEntry {
+                LexiconEntry(category: category, subtype: subtype, id: id, isAmbiguous: ambiguous, source: source)
+            }
+            switch kind {
+            case "CountryVariants":
+                insert(row.fields[try column("name")], entry(.name(.country), id: optional(row, "code")))
+            case "Nisba":
+                let code = optional(row, "code")
+                for (field, feminine) in [("masculine", false), ("feminine", true)] {
+                    guard let form = optional(row, field) else { continue }
+                    insert(form, entry(.nisba(feminine: feminine, plural: false), id: code))
+                    insert(Self.definite(form), entry(.nisba(feminine: feminine, plural: false), id: code))
+                }
+                for form in (optional(row, "plural") ?? "").split(separator: ",") {
+                    let form = form.trimmingCharacters(in: .whitespaces)
+                    guard !form.isEmpty else { continue }
+                    insert(form, entry(.nisba(feminine: false, plural: true), id: code))
+                    insert(Self.definite(form), entry(.nisba(feminine: false, plural: true), id: code))
+                }
+            case "Places":
+                insert(row.fields[try column("name")], entry(.name(.location), subtype: optional(row, "type"), id: optional(row, "country")))
+            case "Organizations":
+                insert(
+                    row.fields[try column("name")],
+                    entry(.name(.organization), subtype: optional(row, "subtype"), id: optional(row, "country")))
+            case "Media":
+                insert(row.fields[try column("name")], entry(.name(.organization), subtype: "media", id: optional(row, "country")))
+            case "MinistryFields":
+                insert(row.fields[try column("field")], entry(.ministryField))
+            case "Titles":
+                insert(row.fields[try column("title")], entry(.title(feminine: optional(row, "gender") == "f")))
+            case "GivenNames":
+                insert(row.fields[try column("name")], entry(.givenName(feminine: optional(row, "gender") == "f")))
+            case "People":
+                insert(row.fields[try column("name")], entry(.name(.person)))
+            case "NameParticles":
+                insert(row.fields[try column("particle")], entry(.nameParticle(optional(row, "kind") ?? "")))
+            case "DateWords":
+                let category = LexiconEntry.Category.dateWord(kind: optional(row, "kind") ?? "", value: optional(row, "value") ?? "")
+                insert(row.fields[try column("word")], entry(category))
+            case "BodyWords":
+                insert(row.fields[try column("word")], entry(.bodyWord(optional(row, "kind") ?? ""), subtype: optional(row, "subtype")))
+            case "NameStops":
+                insert(row.fields[try column("word")], entry(.nameStop))
+            default:
+                break
+            }
+        }
+    }
+}
