@@ -26,6 +26,7 @@ let package = Package(
             name: "ArabicTextBenchmarks",
             dependencies: [
                 .product(name: "ArabicCore", package: parentIdentity),
+                .product(name: "ArabicEntities", package: parentIdentity),
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/ArabicTextBenchmarks",

@@ -32,104 +32,214 @@ public struct TokenHash: Hashable, Sendable {
     }
 }
 
-/// Phrases of normalized tokens with values, looked up longest first at a position of a
-/// token sequence: the engine behind every gazetteer.
+/// Phrases of normalized tokens with values, looked up at a position of a token sequence:
+/// the engine behind every gazetteer.
 ///
 /// ```swift
 /// var table = PhraseTable<String>()
 /// table.insert(["قره", "باج"], value: "LOCATION")
 /// table.insert(["ناجورنو", "قره", "باج"], value: "LOCATION")
 /// ```
-/// A phrase is found by the hashes of its tokens, then checked token by token, so a hash
-/// collision never produces a false match.
+///
+/// Each phrase also keeps a `summary`, the bitwise OR of what its values say (the caller
+/// decides the bits), so that rules can test a match without touching its values. A phrase
+/// is found by the hashes of its tokens, then checked byte for byte, so a hash collision
+/// never produces a false match.
 /// - Complexity: a lookup costs one hash-table probe per token of the longest phrase that
-///   starts with the tokens at hand.
+///   starts with the tokens at hand, and allocates nothing.
 public struct PhraseTable<Value: Sendable>: Sendable {
-    struct Entry: Sendable {
-        let tokens: [[UInt8]]
-        var values: [Value]
-    }
-
-    private var entries: [UInt64: [Int]] = [:]
-    private var storage: [Entry] = []
-    private var prefixes: Set<UInt64> = []
+    // Phrases are kept in flat arrays of plain values, so that a lookup retains nothing.
+    private var index = HashIndex()  // phrase hash → the last phrase with it, and whether it is a prefix
+    private var nextWithSameHash: [Int32] = []
+    private var firstToken: [Int32] = []  // per phrase, into tokenEnds
+    private var tokenCount: [Int32] = []
+    private var summaries: [UInt64] = []
+    private var storedValues: [[Value]] = []
+    private var tokenEnds: [Int32] = []  // per token, its end in bytes (it starts where the previous ended)
+    private var bytes: [UInt8] = []
     /// The number of tokens of the longest phrase.
     public private(set) var maximumLength = 0
     /// The number of distinct phrases.
-    public var count: Int { storage.count }
+    public var count: Int { storedValues.count }
 
     /// An empty table.
     public init() {}
 
-    static func phraseHash(_ hashes: some Sequence<TokenHash>) -> UInt64 {
-        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
-        for token in hashes { hash = (hash ^ token.value) &* 0x0000_0100_0000_01B3 &+ 0x632B_E59B_D9B4_E019 }
-        return hash
+    static var seed: UInt64 { 0x9E37_79B9_7F4A_7C15 }
+
+    /// The hash of a phrase continued by one more token.
+    @inline(__always)
+    static func extend(_ phrase: UInt64, with token: TokenHash) -> UInt64 {
+        (phrase ^ token.value) &* 0x0000_0100_0000_01B3 &+ 0x632B_E59B_D9B4_E019
     }
 
-    /// Adds `value` for the phrase made of these normalized tokens.
-    public mutating func insert(_ tokens: [String], value: Value) {
-        guard !tokens.isEmpty else { return }
-        let bytes = tokens.map { Array($0.utf8) }
-        let hashes = tokens.map { TokenHash($0) }
-        let key = Self.phraseHash(hashes)
-        if let index = entries[key]?.first(where: { storage[$0].tokens == bytes }) {
-            storage[index].values.append(value)
-        } else {
-            entries[key, default: []].append(storage.count)
-            storage.append(Entry(tokens: bytes, values: [value]))
+    private func tokens(of phrase: Int) -> [[UInt8]] {
+        let first = Int(firstToken[phrase])
+        return (first..<(first + Int(tokenCount[phrase]))).map { token in
+            let start = token == 0 ? 0 : Int(tokenEnds[token - 1])
+            return Array(bytes[start..<Int(tokenEnds[token])])
         }
-        for length in 1..<tokens.count { prefixes.insert(Self.phraseHash(hashes.prefix(length))) }
+    }
+
+    /// Adds `value` for the phrase made of these normalized tokens, OR-ing `summary` into
+    /// the phrase's summary.
+    public mutating func insert(_ tokens: [String], value: Value, summary: UInt64 = 0) {
+        guard !tokens.isEmpty else { return }
+        let tokenBytes = tokens.map { Array($0.utf8) }
+        var key = Self.seed
+        for (index, token) in tokens.enumerated() {
+            key = Self.extend(key, with: TokenHash(token))
+            if index < tokens.count - 1 { self.index.markPrefix(key) }
+        }
+        var candidate = self.index.lookup(key).phrase
+        while candidate >= 0 {
+            if self.tokens(of: Int(candidate)) == tokenBytes {
+                storedValues[Int(candidate)].append(value)
+                summaries[Int(candidate)] |= summary
+                return
+            }
+            candidate = nextWithSameHash[Int(candidate)]
+        }
+        nextWithSameHash.append(self.index.lookup(key).phrase)
+        self.index.setPhrase(key, Int32(storedValues.count))
+        firstToken.append(Int32(tokenEnds.count))
+        tokenCount.append(Int32(tokens.count))
+        for token in tokenBytes {
+            bytes += token
+            tokenEnds.append(Int32(bytes.count))
+        }
+        summaries.append(summary)
+        storedValues.append([value])
         maximumLength = max(maximumLength, tokens.count)
     }
 
-    /// Every phrase that matches tokens `first`, `rest(0)`, `rest(1)` …, shortest first, with
-    /// its length in tokens. `first` may differ from the text's token (a clitic removed), so
-    /// it is given as its own hash and bytes; `rest(k)` is `nil` past the last token that
-    /// may continue a phrase.
+    /// Calls `body(length, phrase, summary)` for every phrase that matches tokens `first`,
+    /// `rest(0)`, `rest(1)` …, shortest first. `first` may differ from the text's token (a
+    /// clitic removed), so it is given as its own hash and bytes; `rest(k)` is `nil` past the
+    /// last token that may continue a phrase. `phrase` identifies the phrase for ``values(of:)``.
+    public func forEachMatch(
+        first: (hash: TokenHash, bytes: UnsafeBufferPointer<UInt8>),
+        rest: (Int) -> (hash: TokenHash, bytes: UnsafeBufferPointer<UInt8>)?,
+        _ body: (_ length: Int, _ phrase: Int, _ summary: UInt64) -> Void
+    ) {
+        var key = Self.extend(Self.seed, with: first.hash)
+        var length = 1
+        while true {
+            let found = index.lookup(key)
+            var candidate = Int(found.phrase)
+            while candidate >= 0 {
+                if Int(tokenCount[candidate]) == length && matches(phrase: candidate, first: first.bytes, rest: rest) {
+                    body(length, candidate, summaries[candidate])
+                }
+                candidate = Int(nextWithSameHash[candidate])
+            }
+            guard length < maximumLength, found.isPrefix, let next = rest(length - 1) else { return }
+            key = Self.extend(key, with: next.hash)
+            length += 1
+        }
+    }
+
+    @inline(__always)
+    private func matches(
+        phrase: Int, first: UnsafeBufferPointer<UInt8>, rest: (Int) -> (hash: TokenHash, bytes: UnsafeBufferPointer<UInt8>)?
+    ) -> Bool {
+        let firstIndex = Int(firstToken[phrase])
+        for offset in 0..<Int(tokenCount[phrase]) {
+            let token = firstIndex + offset
+            let start = token == 0 ? 0 : Int(tokenEnds[token - 1])
+            let end = Int(tokenEnds[token])
+            let text: UnsafeBufferPointer<UInt8>
+            if offset == 0 {
+                text = first
+            } else {
+                guard let next = rest(offset - 1) else { return false }
+                text = next.bytes
+            }
+            guard text.count == end - start else { return false }
+            for index in 0..<text.count where text[index] != bytes[start + index] { return false }
+        }
+        return true
+    }
+
+    /// Every phrase that matches, shortest first (see ``forEachMatch(first:rest:_:)``).
     public func matches(
         first: (hash: TokenHash, bytes: UnsafeBufferPointer<UInt8>),
         rest: (Int) -> (hash: TokenHash, bytes: UnsafeBufferPointer<UInt8>)?
     ) -> [(length: Int, values: [Value])] {
         var results: [(length: Int, values: [Value])] = []
-        var key = Self.phraseHash([first.hash])
-        var hashes = [first.hash]
-        var length = 1
-        while true {
-            if let candidates = entries[key] {
-                for index in candidates where matches(storage[index].tokens, first: first.bytes, rest: rest, length: length) {
-                    results.append((length, storage[index].values))
-                }
-            }
-            guard length < maximumLength, prefixes.contains(key), let next = rest(length - 1) else { break }
-            hashes.append(next.hash)
-            key = Self.phraseHash(hashes)
-            length += 1
-        }
+        forEachMatch(first: first, rest: rest) { length, phrase, _ in results.append((length, storedValues[phrase])) }
         return results
     }
 
-    /// The longest of ``matches(first:rest:)``.
-    public func longestMatch(
-        first: (hash: TokenHash, bytes: UnsafeBufferPointer<UInt8>),
-        rest: (Int) -> (hash: TokenHash, bytes: UnsafeBufferPointer<UInt8>)?
-    ) -> (length: Int, values: [Value])? {
-        matches(first: first, rest: rest).last
-    }
-
-    private func matches(
-        _ tokens: [[UInt8]], first: UnsafeBufferPointer<UInt8>,
-        rest: (Int) -> (hash: TokenHash, bytes: UnsafeBufferPointer<UInt8>)?, length: Int
-    ) -> Bool {
-        guard tokens.count == length, tokens[0].elementsEqual(first) else { return false }
-        for index in 1..<max(1, length) {
-            guard let token = rest(index - 1), tokens[index].elementsEqual(token.bytes) else { return false }
-        }
-        return true
-    }
+    /// The values of a phrase found by ``forEachMatch(first:rest:_:)``.
+    public func values(of phrase: Int) -> [Value] { storedValues[phrase] }
 
     /// Every phrase with its values, in insertion order.
     public var phrases: [(tokens: [String], values: [Value])] {
-        storage.map { (tokens: $0.tokens.map { String(decoding: $0, as: UTF8.self) }, values: $0.values) }
+        storedValues.indices.map { phrase in
+            (tokens: tokens(of: phrase).map { String(decoding: $0, as: UTF8.self) }, values: storedValues[phrase])
+        }
+    }
+}
+
+/// An open-addressing hash table from phrase hashes (already well mixed) to the last phrase
+/// with that hash and whether some longer phrase starts with it: cheaper than `Dictionary`,
+/// which would hash the hash again.
+struct HashIndex: Sendable {
+    private var keys: [UInt64] = Array(repeating: 0, count: 16)
+    private var phrases: [Int32] = Array(repeating: -1, count: 16)
+    private var prefix: [Bool] = Array(repeating: false, count: 16)
+    private var used: [Bool] = Array(repeating: false, count: 16)
+    private var count = 0
+
+    @inline(__always)
+    private func slot(of key: UInt64) -> Int {
+        let mask = keys.count - 1
+        var slot = Int(truncatingIfNeeded: (key ^ (key >> 29)) &* 0xBF58_476D_1CE4_E5B9) & mask
+        while used[slot] && keys[slot] != key { slot = (slot + 1) & mask }
+        return slot
+    }
+
+    /// The last phrase with hash `key` (-1 if none) and whether it is a phrase's prefix.
+    @inline(__always)
+    func lookup(_ key: UInt64) -> (phrase: Int32, isPrefix: Bool) {
+        let slot = slot(of: key)
+        return used[slot] ? (phrases[slot], prefix[slot]) : (-1, false)
+    }
+
+    mutating func setPhrase(_ key: UInt64, _ phrase: Int32) {
+        let slot = claim(key)
+        phrases[slot] = phrase
+    }
+
+    mutating func markPrefix(_ key: UInt64) {
+        let slot = claim(key)
+        prefix[slot] = true
+    }
+
+    private mutating func claim(_ key: UInt64) -> Int {
+        if (count + 1) * 2 > keys.count { grow() }
+        let slot = slot(of: key)
+        if !used[slot] {
+            used[slot] = true
+            keys[slot] = key
+            count += 1
+        }
+        return slot
+    }
+
+    private mutating func grow() {
+        let old = (keys, phrases, prefix, used)
+        let size = keys.count * 2
+        keys = Array(repeating: 0, count: size)
+        phrases = Array(repeating: -1, count: size)
+        prefix = Array(repeating: false, count: size)
+        used = Array(repeating: false, count: size)
+        count = 0
+        for index in old.0.indices where old.3[index] {
+            let slot = claim(old.0[index])
+            phrases[slot] = old.1[index]
+            prefix[slot] = old.2[index]
+        }
     }
 }

@@ -13,24 +13,19 @@ extension EntityScan {
     }
 
     func number(at index: Int, in range: ClosedRange<Int>) -> Bool {
-        guard index < tokens.count, tokens[index].kind == .number, let value = Int(tokens[index].normalized) else { return false }
+        guard index < tokens.count, tokens[index].kind == .number, let value = integer(index) else { return false }
         return range.contains(value)
     }
 
-    func month(at index: Int) -> Int? {
-        longestHit(at: index, where: { $0.isDateWord("gregorianMonth") || $0.isDateWord("hijriMonth") }).map { index + $0.hit.length }
-    }
+    func month(at index: Int) -> Int? { longestHit(at: index, .month).map { index + $0.length } }
 
-    func era(after index: Int) -> Int {
-        longestHit(at: index, where: { $0.isDateWord("eraMarker") }).map { index + $0.hit.length } ?? index
-    }
+    func era(after index: Int) -> Int { longestHit(at: index, .era).map { index + $0.length } ?? index }
 
     /// اليوم الأربعاء, أمس الثلاثاء.
     func relativeDay(at index: Int) -> Int? {
-        guard let day = longestHit(at: index, strip: true, where: { $0.isDateWord("relativeDay") }),
-            let weekday = longestHit(at: index + day.hit.length, where: { $0.isDateWord("weekday") })
+        guard let day = longestHit(at: index, strip: true, .relativeDay), let weekday = longestHit(at: index + day.length, .weekday)
         else { return nil }
-        return index + day.hit.length + weekday.hit.length
+        return index + day.length + weekday.length
     }
 
     /// 9 نوفمبر 2020, 26 شوال 1436 هـ, 9 نوفمبر.

@@ -6,12 +6,16 @@ extension EntityScan {
     /// to the rules that have context.
     mutating func findNames() {
         for index in tokens.indices {
-            for (hit, entry) in hits(at: index, where: { $0.entityType != nil && !$0.isAmbiguous }) {
-                guard let type = entry.entityType else { continue }
-                candidates.append(
-                    Candidate(
-                        start: index, end: index + hit.length, strip: hit.strip, type: type, subtype: entry.subtype,
-                        id: entry.id, source: entry.source, priority: type == .country ? 3 : 2))
+            for position in hitStarts[index]..<hitStarts[index + 1] {
+                let hit = hitStore[position]
+                guard !hit.flags.isDisjoint(with: .names) else { continue }
+                for entry in table.values(of: hit.phrase) where !entry.isAmbiguous {
+                    guard let type = entry.entityType else { continue }
+                    candidates.append(
+                        Candidate(
+                            start: index, end: index + hit.length, strip: hit.strip, type: type, subtype: entry.subtype,
+                            id: entry.id, source: entry.source, priority: type == .country ? 3 : 2))
+                }
             }
         }
     }

@@ -13,13 +13,13 @@ extension EntityScan {
             if let committee = committee(at: index) { candidates.append(committee) }
             if let body = body(at: index) { candidates.append(body) }
             // A lone field after a ministry was named with it: ولفتت الخارجية.
-            if let field = longestHit(at: index, strip: true, where: \.isMinistryField),
-                let id = ministryFields[fieldKey(at: index, field.hit)]
+            if !ministryFields.isEmpty, let field = longestHit(at: index, strip: true, .ministryField),
+                let id = ministryFields[fieldKey(at: index, field)]
             {
                 candidates.append(
                     Candidate(
-                        start: index, end: index + field.hit.length, strip: field.hit.strip, type: .organization,
-                        subtype: "ministry", id: id, source: "rule:ministry-field", priority: 1))
+                        start: index, end: index + field.length, strip: field.strip, type: .organization, subtype: "ministry",
+                        id: id, source: "rule:ministry-field", priority: 1))
             }
         }
     }
@@ -28,27 +28,29 @@ extension EntityScan {
         (index..<(index + hit.length)).flatMap { Array(tokenBytes($0, dropping: $0 == index ? hit.strip : 0)) + [0x20] }
     }
 
+    func nisbaID(_ hit: Hit) -> String? { entry(of: hit, where: \.isNisba)?.id }
+
     /// (وزارة)? + field + nisba: وزارة الخارجية الروسية, الخارجية الروسية, وزارة الدفاع.
     /// Without وزارة the nisba must be feminine singular: in "وزير الخارجية الروسي" the
     /// nisba goes with the minister.
     func ministry(at index: Int) -> (candidate: Candidate, field: [UInt8])? {
         var position = index
         var strip = 0
-        let head = longestHit(at: index, strip: true, where: { $0.isBodyWord("ministry") })
+        let head = longestHit(at: index, strip: true, .ministryHead)
         if let head {
-            position += head.hit.length
-            strip = head.hit.strip
+            position += head.length
+            strip = head.strip
         }
-        guard let field = longestHit(at: position, strip: head == nil, where: \.isMinistryField) else { return nil }
-        if head == nil { strip = field.hit.strip }
-        let key = fieldKey(at: position, field.hit)
-        position += field.hit.length
-        let nisba = longestHit(at: position, where: { head != nil ? $0.isNisba && !$0.isPluralNisba : $0.isFeminineSingularNisba })
+        guard let field = longestHit(at: position, strip: head == nil, .ministryField) else { return nil }
+        if head == nil { strip = field.strip }
+        let key = fieldKey(at: position, field)
+        position += field.length
+        let nisba = longestHit(at: position, head != nil ? .singularNisba : .feminineNisba)
         guard head != nil || nisba != nil else { return nil }
-        let end = position + (nisba?.hit.length ?? 0)
+        let end = position + (nisba?.length ?? 0)
         return (
             Candidate(
-                start: index, end: end, strip: strip, type: .organization, subtype: "ministry", id: nisba?.entry.id,
+                start: index, end: end, strip: strip, type: .organization, subtype: "ministry", id: nisba.flatMap(nisbaID),
                 source: "rule:ministry", priority: 2), key
         )
     }
@@ -56,31 +58,34 @@ extension EntityScan {
     /// Committee, council, authority + fields and qualifiers + nisba:
     /// لجنة الخارجية النيابية المصرية, مجلس الأمن الدولي, مجلس الوزراء السعودي.
     func committee(at index: Int) -> Candidate? {
-        guard let head = longestHit(at: index, strip: true, where: { $0.isBodyWord("committee") }) else { return nil }
-        var position = index + head.hit.length
+        guard let head = longestHit(at: index, strip: true, .committeeHead) else { return nil }
+        var position = index + head.length
         var parts = 0
-        while let part = longestHit(at: position, where: { $0.isMinistryField || $0.isBodyWord("qualifier") }) {
-            position += part.hit.length
+        while let part = longestHit(at: position, [.ministryField, .qualifier]) {
+            position += part.length
             parts += 1
         }
-        let nisba = longestHit(at: position, where: { $0.isNisba && !$0.isPluralNisba })
         guard parts > 0 else { return nil }
+        let nisba = longestHit(at: position, .singularNisba)
         return Candidate(
-            start: index, end: position + (nisba?.hit.length ?? 0), strip: head.hit.strip, type: .organization,
-            subtype: head.entry.subtype, id: nisba?.entry.id, source: "rule:committee", priority: 2)
+            start: index, end: position + (nisba?.length ?? 0), strip: head.strip, type: .organization,
+            subtype: entry(of: head, where: { $0.isBodyWord("committee") })?.subtype, id: nisba.flatMap(nisbaID),
+            source: "rule:committee", priority: 2)
     }
 
     /// A country's force, government or faction: قوات حفظ السلام الروسية, الجيش الإسرائيلي.
     func body(at index: Int) -> Candidate? {
-        guard let head = longestHit(at: index, strip: true, where: { $0.isBodyWord("body") }),
-            let nisba = longestHit(at: index + head.hit.length, where: { $0.isNisba && !$0.isPluralNisba })
+        guard let head = longestHit(at: index, strip: true, .bodyHead), let nisba = longestHit(at: index + head.length, .singularNisba)
         else { return nil }
         return Candidate(
-            start: index, end: index + head.hit.length + nisba.hit.length, strip: head.hit.strip, type: .organization,
-            subtype: head.entry.subtype, id: nisba.entry.id, source: "rule:national-body", priority: 2)
+            start: index, end: index + head.length + nisba.length, strip: head.strip, type: .organization,
+            subtype: entry(of: head, where: { $0.isBodyWord("body") })?.subtype, id: nisbaID(nisba), source: "rule:national-body",
+            priority: 2)
     }
 }
 
 extension LexiconEntry {
-    var isPluralNisba: Bool { if case .nisba(_, plural: true) = category { true } else { false } }
+    var isNisba: Bool { if case .nisba = category { true } else { false } }
+    func isBodyWord(_ kind: String) -> Bool { category == .bodyWord(kind) }
+    var entityType: EntityType? { if case .name(let type) = category { type } else { nil } }
 }

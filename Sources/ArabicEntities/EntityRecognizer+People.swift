@@ -12,19 +12,21 @@ extension EntityScan {
 
     func isQuotationMark(_ index: Int) -> Bool {
         guard index < tokens.count, tokens[index].kind == .punctuation else { return false }
-        return ["\"", "“", "”", "«", "»", "'"].contains(tokens[index].normalized)
+        return Self.quotationMarks.contains { normalized(index, is: $0) }
     }
 
     /// The name after a media cue, inside quotation marks or not; only the name is the mention.
     func mediaAfterCue(at index: Int) -> Candidate? {
-        guard let cue = longestHit(at: index, strip: true, where: { $0.isBodyWord("mediaCue") }) else { return nil }
-        var start = index + cue.hit.length
+        guard let cue = longestHit(at: index, strip: true, .mediaCue) else { return nil }
+        var start = index + cue.length
         let quoted = isQuotationMark(start)
         if quoted { start += 1 }
-        if let media = longestHit(at: start, where: { $0.entityType == .organization && $0.subtype == "media" }) {
+        if let media = longestHit(at: start, [.media, .ambiguousMedia]),
+            let entry = entry(of: media, where: { $0.subtype == "media" })
+        {
             return Candidate(
-                start: start, end: start + media.hit.length, strip: 0, type: .organization, subtype: "media", id: media.entry.id,
-                source: media.entry.source, priority: 3)
+                start: start, end: start + media.length, strip: 0, type: .organization, subtype: "media", id: entry.id,
+                source: entry.source, priority: 3)
         }
         // An unknown name between quotation marks: وكالة “سبوتنيك”.
         guard quoted else { return nil }
@@ -34,53 +36,47 @@ extension EntityScan {
         return Candidate(start: start, end: end, strip: 0, type: .organization, subtype: "media", id: nil, source: "rule:media-cue", priority: 3)
     }
 
+    static let detachedClitics = ["ها", "هم", "هما", "هن", "كم", "كن", "نا", "ني"].map { Array($0.utf8) }
+    static let quotationMarks = ["\"", "“", "”", "«", "»", "'"].map { Array($0.utf8) }
+    static let ya = Array("ي".utf8), bismi = Array("باسم".utf8)
+
     /// Whether a token can be part of a name: a word of two letters or more that no lexicon
     /// gives another role, here or as the start of a longer phrase (قره in قره باج), and that
     /// is not a detached clitic (و، ها، هم in pre-tokenized text).
     func isNameToken(_ index: Int) -> Bool {
         guard index < tokens.count, tokens[index].kind == .arabicWord || tokens[index].kind == .latinWord,
-            tokens[index].normalized.count >= 2, !Self.detachedClitics.contains(String(tokens[index].normalized))
+            letterCount(index) >= 2, !Self.detachedClitics.contains(where: { normalized(index, is: $0) })
         else { return false }
-        for hit in hits[index] where hit.strip == 0 {
-            for entry in hit.entries {
-                switch entry.category {
-                case .givenName, .nameParticle: continue
-                case .name(.person): continue
-                default: return false
-                }
-            }
+        for position in hitStarts[index]..<hitStarts[index + 1] where hitStore[position].strip == 0 {
+            if !hitStore[position].flags.subtracting(.nameParts).isEmpty { return false }
         }
         return true
     }
 
-    static let detachedClitics: Set<String> = ["ها", "هم", "هما", "هن", "كم", "كن", "نا", "ني"]
+    func startsWithArticle(_ index: Int) -> Bool { normalized(index, hasPrefix: Self.article) }
 
-    func startsWithArticle(_ index: Int) -> Bool { tokens[index].normalized.hasPrefix("ال") }
-
-    /// The end of a name that starts at `start`: up to four name tokens. A word with the
-    /// article is a name only as a family name ending in ي after two names (محمد سعيد الكندي),
-    /// or when a lexicon knows it; news puts common nouns there far more often (الشيخ محمد
-    /// يزبك المسؤول).
+    /// The end of a name that starts at `start`: up to five tokens, at most two of them words
+    /// no lexicon knows. A word with the article is a name only as a family name ending in ي
+    /// after two names (محمد سعيد الكندي), or when a lexicon knows it; news puts common nouns
+    /// there far more often (الشيخ محمد يزبك المسؤول).
     func nameEnd(from start: Int) -> Int {
         var end = start
-        if let person = longestHit(at: start, where: { $0.entityType == .person }) {
-            end += person.hit.length
+        if let person = longestHit(at: start, .person) {
+            end += person.length
             // محمد بن زايد آل نهيان: a known name may go on with a particle and a name.
-            guard end + 1 < tokens.count, longestHit(at: end, where: \.isNameParticle) != nil, isNameToken(end + 1) else {
-                return end
-            }
+            guard end + 1 < tokens.count, hasHit(at: end, .particle), isNameToken(end + 1) else { return end }
         }
         var unknown = 0
         while end < tokens.count, end < start + 5 {
-            let known = longestHit(at: end, where: { $0.isGivenName || $0.entityType == .person || $0.isNameParticle }) != nil
+            let known = hasHit(at: end, .nameParts)
             // Past two words no lexicon knows, a name has most likely ended (جيرارد ضربة ركنية).
             if !known {
                 if unknown == 2 { break }
                 unknown += 1
             }
             if startsWithArticle(end) && !known {
-                let familyName = end - start >= 2 && tokens[end].normalized.hasSuffix("ي")
-                    && longestHit(at: end, where: { !$0.isNisba }) == nil
+                let familyName = end - start >= 2 && normalized(end, hasSuffix: Self.ya)
+                    && longestHit(at: end, LexiconFlags(rawValue: ~0).subtracting([.masculineNisba, .feminineNisba, .pluralNisba])) == nil
                 if familyName { end += 1 }
                 break
             }
@@ -93,46 +89,38 @@ extension EntityScan {
     /// Title + name: المتحدثة الرسمية باسم وزارة الخارجية الروسية ماريا زاخاروفا → ماريا زاخاروفا;
     /// الرئيس الروسي فلاديمير بوتين → فلاديمير بوتين.
     func personAfterTitle(at index: Int) -> Candidate? {
-        guard let title = longestHit(at: index, strip: true, where: \.isTitle) else { return nil }
-        var start = index + title.hit.length
+        guard let title = longestHit(at: index, strip: true, .title) else { return nil }
+        var start = index + title.length
         // باسم + an organization, or a nationality, between the title and the name.
-        if start < tokens.count, tokens[start].normalized == "باسم" { start += 1 }
+        if start < tokens.count, normalized(start, is: Self.bismi) { start += 1 }
         if let organization = candidates.filter({ $0.start == start && $0.type == .organization }).max(by: { $0.end < $1.end }) {
             start = organization.end
         }
-        if let nisba = longestHit(at: start, where: \.isNisba) { start += nisba.hit.length }
+        if let nisba = longestHit(at: start, [.masculineNisba, .feminineNisba, .pluralNisba]) { start += nisba.length }
         let end = nameEnd(from: start)
         // One unknown word after a title is as often an adjective (الرئيس سعيدا) as a name:
         // take it only when a lexicon knows it as a name.
-        guard end > start + 1 || (end > start && longestHit(at: start, where: { $0.isGivenName || $0.entityType == .person }) != nil)
-        else {
-            return nil
-        }
+        guard end > start + 1 || (end > start && hasHit(at: start, [.givenName, .ambiguousGivenName, .person, .ambiguousPerson]))
+        else { return nil }
         return Candidate(start: start, end: end, strip: 0, type: .person, subtype: nil, id: nil, source: "rule:title+name", priority: 2)
     }
 
     /// Whether a word that folds to a stop word was printed as one: على and علي both fold to
     /// علي, and only the spelling tells the preposition from the name.
     func isPrintedStopWord(_ index: Int) -> Bool {
-        guard longestHit(at: index, where: \.isNameStop) != nil else { return false }
-        return !tokens[index].text.hasSuffix("ي")
+        hasHit(at: index, .nameStop) && !printed(index, hasSuffix: Self.ya)
     }
 
     /// A known given name and the family names after it: أحمد موسى. Ambiguous given names
     /// (أمل، نور، بيان) count only after a title.
     func personByGivenName(at index: Int) -> Candidate? {
-        guard !isPrintedStopWord(index),
-            let given = longestHit(at: index, strip: true, where: { $0.isGivenName && !$0.isAmbiguous })
-        else { return nil }
-        let afterGiven = index + given.hit.length
+        guard !isPrintedStopWord(index), let given = longestHit(at: index, strip: true, .givenName) else { return nil }
+        let afterGiven = index + given.length
         // A given name that is also a stop word (علي and على once folded) needs a plain word after it.
-        if longestHit(at: index, where: \.isNameStop) != nil, afterGiven < tokens.count, startsWithArticle(afterGiven) {
-            return nil
-        }
+        if hasHit(at: index, .nameStop), afterGiven < tokens.count, startsWithArticle(afterGiven) { return nil }
         let end = nameEnd(from: afterGiven)
         guard end > afterGiven else { return nil }
-        return Candidate(
-            start: index, end: end, strip: given.hit.strip, type: .person, subtype: nil, id: nil, source: given.entry.source,
-            priority: 1)
+        let source = entry(of: given, where: { if case .givenName = $0.category { true } else { false } })?.source ?? "rule:given-name"
+        return Candidate(start: index, end: end, strip: given.strip, type: .person, subtype: nil, id: nil, source: source, priority: 1)
     }
 }

@@ -35,22 +35,44 @@ public struct EntityRecognizer: Sendable {
     /// The entities of `text`, in order.
     public func entities(in text: String) throws -> [Entity] {
         let normalized = tokenizer.normalizer.normalize(text)
-        return entities(in: normalized, tokens: try tokenizer.tokens(in: normalized))
+        var tokens: [ScanToken] = []
+        tokens.reserveCapacity(normalized.text.utf8.count / 6)
+        try tokenizer.forEachToken(in: normalized) { kind, range, normalizedRange in
+            tokens.append(ScanToken(kind: kind, range: range, normalizedRange: normalizedRange))
+        }
+        return entities(in: normalized, scanTokens: tokens)
     }
 
     /// The entities of a text already normalized and tokenized by ``tokenizer``.
     public func entities(in text: NormalizedText, tokens: [Token]) -> [Entity] {
-        var bytes = Array(text.text.utf8)
-        return bytes.withUnsafeMutableBufferPointer { buffer in
-            var scan = EntityScan(text: text, tokens: tokens, bytes: UnsafeBufferPointer(buffer), table: gazetteer.table)
-            scan.findHits()
-            scan.findDates()
-            scan.findOrganizations()
-            scan.findNames()
-            scan.findPeople()
-            return scan.resolve()
+        entities(in: text, scanTokens: tokens.map { ScanToken(kind: $0.kind, range: $0.range, normalizedRange: $0.normalizedRange) })
+    }
+
+    private func entities(in text: NormalizedText, scanTokens tokens: [ScanToken]) -> [Entity] {
+        var normalized = text.text
+        var original = text.original
+        return normalized.withUTF8 { normalizedBytes in
+            original.withUTF8 { originalBytes in
+                var scan = EntityScan(
+                    text: text, tokens: tokens, bytes: normalizedBytes, original: originalBytes, table: gazetteer.table)
+                scan.findHits()
+                scan.findDates()
+                scan.findOrganizations()
+                scan.findNames()
+                scan.findPeople()
+                return scan.resolve()
+            }
         }
     }
+}
+
+/// A token as the scan needs it: plain values, no strings.
+struct ScanToken {
+    var kind: TokenKind
+    /// UTF-8 offsets in the original text.
+    var range: Range<Int>
+    /// UTF-8 offsets in the normalized text.
+    var normalizedRange: Range<Int>
 }
 
 /// One lexicon match starting at a token.
@@ -59,7 +81,10 @@ struct Hit {
     var length: Int
     /// Bytes of the first token's normalized form left out (an attached proclitic).
     var strip: Int
-    var entries: [LexiconEntry]
+    /// The phrase in the gazetteer's table, for its entries.
+    var phrase: Int
+    /// What the phrase's entries can be.
+    var flags: LexiconFlags
 }
 
 /// A mention before overlaps are resolved.
@@ -78,19 +103,53 @@ struct Candidate {
 /// The working state of one recognition.
 struct EntityScan {
     let text: NormalizedText
-    let tokens: [Token]
+    let tokens: [ScanToken]
+    /// The normalized and the original text's UTF-8.
     let bytes: UnsafeBufferPointer<UInt8>
+    let original: UnsafeBufferPointer<UInt8>
     let table: PhraseTable<LexiconEntry>
     var hashes: [TokenHash] = []
-    /// Lexicon matches starting at each token, shortest first.
-    var hits: [[Hit]] = []
+    /// Lexicon matches, shortest first within a token; those starting at token i are
+    /// `hitStore[hitStarts[i]..<hitStarts[i + 1]]`.
+    var hitStore: [Hit] = []
+    var hitStarts: [Int] = []
     var candidates: [Candidate] = []
 
-    init(text: NormalizedText, tokens: [Token], bytes: UnsafeBufferPointer<UInt8>, table: PhraseTable<LexiconEntry>) {
+    init(
+        text: NormalizedText, tokens: [ScanToken], bytes: UnsafeBufferPointer<UInt8>, original: UnsafeBufferPointer<UInt8>,
+        table: PhraseTable<LexiconEntry>
+    ) {
         self.text = text
         self.tokens = tokens
         self.bytes = bytes
+        self.original = original
         self.table = table
+    }
+
+    /// The normalized form of a token is `word`.
+    func normalized(_ index: Int, is word: [UInt8]) -> Bool { tokenBytes(index).elementsEqual(word) }
+
+    func normalized(_ index: Int, hasPrefix prefix: [UInt8]) -> Bool { tokenBytes(index).starts(with: prefix) }
+
+    func normalized(_ index: Int, hasSuffix suffix: [UInt8]) -> Bool {
+        let token = tokenBytes(index)
+        return token.count >= suffix.count && token[(token.count - suffix.count)...].elementsEqual(suffix)
+    }
+
+    /// The token as printed ends with `suffix`.
+    func printed(_ index: Int, hasSuffix suffix: [UInt8]) -> Bool {
+        let range = tokens[index].range
+        return range.count >= suffix.count && original[(range.upperBound - suffix.count)..<range.upperBound].elementsEqual(suffix)
+    }
+
+    /// The number of letters (scalars) of a token's normalized form.
+    func letterCount(_ index: Int) -> Int { tokenBytes(index).reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
+
+    /// The value of a number token in ASCII digits.
+    func integer(_ index: Int) -> Int? {
+        let token = tokenBytes(index)
+        guard !token.isEmpty, token.count <= 9, token.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        return token.reduce(0) { $0 * 10 + Int($1 - 0x30) }
     }
 
     func tokenBytes(_ index: Int, dropping strip: Int = 0) -> UnsafeBufferPointer<UInt8> {
@@ -98,66 +157,99 @@ struct EntityScan {
         return UnsafeBufferPointer(rebasing: bytes[(range.lowerBound + strip)..<range.upperBound])
     }
 
-    /// The proclitics that may be attached to a name, as normalized bytes: the longest
-    /// combinations first. لل is handled apart (it stands for ل + ال).
-    static let proclitics: [[UInt8]] = ["وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك"].map { Array($0.utf8) }
-    static let lamLam = Array("لل".utf8)
+    /// Which proclitic a two-byte letter can be: و ف (conjunctions) or ب ل ك (prepositions).
+    /// لل is handled apart (it stands for ل + ال).
+    enum ProcliticKind { case none, conjunction, preposition }
+
+    @inline(__always)
+    static func procliticKind(_ lead: UInt8, _ second: UInt8) -> ProcliticKind {
+        switch (lead, second) {
+        case (0xD9, 0x88), (0xD9, 0x81): return .conjunction  // و ف
+        case (0xD8, 0xA8), (0xD9, 0x84), (0xD9, 0x83): return .preposition  // ب ل ك
+        default: return .none
+        }
+    }
+
     static let article = Array("ال".utf8)
-    static let wa = Array("و".utf8), fa = Array("ف".utf8)
 
     mutating func findHits() {
         hashes = tokens.indices.map { TokenHash(tokenBytes($0)) }
-        hits = tokens.indices.map { hitsStarting(at: $0) }
-    }
-
-    private func hitsStarting(at index: Int) -> [Hit] {
-        let token = tokens[index]
-        guard token.kind.isWord || token.kind == .number else { return [] }
-        let rest: (Int) -> (hash: TokenHash, bytes: UnsafeBufferPointer<UInt8>)? = { offset in
-            let next = index + 1 + offset
-            guard next < tokens.count else { return nil }
-            return (hashes[next], tokenBytes(next))
-        }
-        let whole = tokenBytes(index)
-        var found: [Hit] = table.matches(first: (hashes[index], whole), rest: rest).map {
-            Hit(length: $0.length, strip: 0, entries: $0.values)
-        }
-        guard token.kind == .arabicWord else { return found }
-        for clitic in Self.proclitics where whole.count >= clitic.count + 4 && whole.starts(with: clitic) {
-            let stripped = tokenBytes(index, dropping: clitic.count)
-            found += table.matches(first: (TokenHash(stripped), stripped), rest: rest).map {
-                Hit(length: $0.length, strip: clitic.count, entries: $0.values)
+        // Plain locals for the loop: the closures below would otherwise copy the scan, or
+        // the table, once per token.
+        let hashes = self.hashes, tokens = self.tokens, bytes = self.bytes, table = self.table
+        var store: [Hit] = []
+        store.reserveCapacity(tokens.count)
+        var starts: [Int] = []
+        starts.reserveCapacity(tokens.count + 1)
+        var restored: [UInt8] = []
+        restored.reserveCapacity(64)
+        for index in tokens.indices {
+            starts.append(store.count)
+            let token = tokens[index]
+            guard token.kind.isWord || token.kind == .number else { continue }
+            let rest: (Int) -> (hash: TokenHash, bytes: UnsafeBufferPointer<UInt8>)? = { offset in
+                let next = index + 1 + offset
+                guard next < tokens.count else { return nil }
+                return (hashes[next], UnsafeBufferPointer(rebasing: bytes[tokens[next].normalizedRange]))
             }
-        }
-        // لليابان = ل + اليابان; وللخارجية = و + ل + الخارجية: match with ال put back.
-        for conjunction in [0, 2] where whole.count >= conjunction + Self.lamLam.count + 4 {
-            if conjunction == 2 && !(whole.starts(with: Self.wa) || whole.starts(with: Self.fa)) { continue }
-            let afterConjunction = UnsafeBufferPointer(rebasing: whole[conjunction...])
-            guard afterConjunction.starts(with: Self.lamLam) else { continue }
-            var restored = Self.article
-            restored += afterConjunction[Self.lamLam.count...]
-            restored.withUnsafeBufferPointer { restoredBytes in
-                found += table.matches(first: (TokenHash(restoredBytes), restoredBytes), rest: rest).map {
-                    Hit(length: $0.length, strip: conjunction, entries: $0.values)
+            func add(_ first: UnsafeBufferPointer<UInt8>, hash: TokenHash, strip: Int) {
+                table.forEachMatch(first: (hash, first), rest: rest) { length, phrase, summary in
+                    store.append(Hit(length: length, strip: strip, phrase: phrase, flags: LexiconFlags(rawValue: summary)))
                 }
             }
+            let whole = UnsafeBufferPointer(rebasing: bytes[token.normalizedRange])
+            add(whole, hash: hashes[index], strip: 0)
+            guard token.kind == .arabicWord, whole.count >= 6 else { continue }
+            // Attached proclitics: و ف then ب ل ك, each a two-byte letter (D9 88, D9 81, D8 A8,
+            // D9 84, D9 83); the rest must keep two letters.
+            var strip = 0
+            let first = Self.procliticKind(whole[0], whole[1])
+            if first != .none {
+                strip = 2
+                add(UnsafeBufferPointer(rebasing: whole[2...]), hash: TokenHash(UnsafeBufferPointer(rebasing: whole[2...])), strip: 2)
+                if first == .conjunction, whole.count >= 8, Self.procliticKind(whole[2], whole[3]) == .preposition {
+                    strip = 4
+                    add(UnsafeBufferPointer(rebasing: whole[4...]), hash: TokenHash(UnsafeBufferPointer(rebasing: whole[4...])), strip: 4)
+                }
+            }
+            // لليابان = ل + اليابان; وللخارجية = و + ل + الخارجية: match with ال put back.
+            for conjunction in stride(from: 0, through: min(strip, 2), by: 2) {
+                let afterConjunction = UnsafeBufferPointer(rebasing: whole[conjunction...])
+                guard afterConjunction.count >= 8, afterConjunction[0] == 0xD9, afterConjunction[1] == 0x84,
+                    afterConjunction[2] == 0xD9, afterConjunction[3] == 0x84,
+                    conjunction == 0 || first == .conjunction
+                else { continue }
+                restored.removeAll(keepingCapacity: true)
+                restored += Self.article
+                restored += afterConjunction[4...]
+                restored.withUnsafeBufferPointer { add($0, hash: TokenHash($0), strip: conjunction) }
+            }
         }
-        return found
+        starts.append(store.count)
+        hitStore = store
+        hitStarts = starts
     }
 
-    /// The hits at `index` whose entries satisfy `condition`, with the matching entry.
-    func hits(at index: Int, strip allowsStrip: Bool = true, where condition: (LexiconEntry) -> Bool) -> [(hit: Hit, entry: LexiconEntry)] {
-        guard index < hits.count else { return [] }
-        var result: [(hit: Hit, entry: LexiconEntry)] = []
-        for hit in hits[index] where allowsStrip || hit.strip == 0 {
-            for entry in hit.entries where condition(entry) { result.append((hit, entry)) }
+    /// The longest hit at `index` whose phrase can be any of `flags`; one with a stripped
+    /// clitic only if `allowsStrip`.
+    @inline(__always)
+    func longestHit(at index: Int, strip allowsStrip: Bool = false, _ flags: LexiconFlags) -> Hit? {
+        guard index < tokens.count else { return nil }
+        var best: Hit?
+        for position in hitStarts[index]..<hitStarts[index + 1] {
+            let hit = hitStore[position]
+            guard hit.flags.rawValue & flags.rawValue != 0, allowsStrip || hit.strip == 0 else { continue }
+            if best == nil || hit.length > best!.length { best = hit }
         }
-        return result
+        return best
     }
 
-    /// The longest hit at `index` (without a stripped clitic unless allowed) satisfying `condition`.
-    func longestHit(at index: Int, strip allowsStrip: Bool = false, where condition: (LexiconEntry) -> Bool) -> (hit: Hit, entry: LexiconEntry)? {
-        hits(at: index, strip: allowsStrip, where: condition).max { $0.hit.length < $1.hit.length }
+    /// Whether any hit at `index` (without stripping) can be one of `flags`.
+    func hasHit(at index: Int, _ flags: LexiconFlags) -> Bool { longestHit(at: index, flags) != nil }
+
+    /// The first entry of a hit's phrase that satisfies `condition`.
+    func entry(of hit: Hit, where condition: (LexiconEntry) -> Bool) -> LexiconEntry? {
+        table.values(of: hit.phrase).first(where: condition)
     }
 
     /// Picks non-overlapping mentions, longest first, and maps them to the original text.
@@ -175,26 +267,14 @@ struct EntityScan {
             for index in candidate.start..<candidate.end { taken[index] = true }
             accepted.append(candidate)
         }
+        var mapper = text.offsets.cursor()
         return accepted.sorted { $0.start < $1.start }.map { candidate in
             let start = tokens[candidate.start].normalizedRange.lowerBound + candidate.strip
             let end = tokens[candidate.end - 1].normalizedRange.upperBound
-            let range = text.originalRange(ofNormalized: start..<end)
+            let range = mapper.originalRange(of: start..<end)
             return Entity(
                 type: candidate.type, subtype: candidate.subtype, range: range, text: String(text.original.utf8Slice(range)),
                 id: candidate.id, source: candidate.source)
         }
     }
-}
-
-extension LexiconEntry {
-    var isNisba: Bool { if case .nisba = category { true } else { false } }
-    var isFeminineSingularNisba: Bool { if case .nisba(feminine: true, plural: false) = category { true } else { false } }
-    var isMinistryField: Bool { category == .ministryField }
-    func isBodyWord(_ kind: String) -> Bool { category == .bodyWord(kind) }
-    var isTitle: Bool { if case .title = category { true } else { false } }
-    var isGivenName: Bool { if case .givenName = category { true } else { false } }
-    var isNameParticle: Bool { if case .nameParticle = category { true } else { false } }
-    var isNameStop: Bool { category == .nameStop }
-    func isDateWord(_ kind: String) -> Bool { if case .dateWord(kind, _) = category { true } else { false } }
-    var entityType: EntityType? { if case .name(let type) = category { type } else { nil } }
 }

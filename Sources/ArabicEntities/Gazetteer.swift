@@ -37,6 +37,91 @@ public struct LexiconEntry: Hashable, Sendable {
     public var source: String
 }
 
+/// What the entries of a phrase can be, as bits, so that the rules test a match without
+/// reading its entries (see ``PhraseTable``'s summaries).
+public struct LexiconFlags: OptionSet, Hashable, Sendable {
+    public let rawValue: UInt64
+    /// Flags from their bits.
+    public init(rawValue: UInt64) { self.rawValue = rawValue }
+
+    public static let country = LexiconFlags(rawValue: 1 << 0)
+    public static let location = LexiconFlags(rawValue: 1 << 1)
+    public static let organization = LexiconFlags(rawValue: 1 << 2)
+    public static let media = LexiconFlags(rawValue: 1 << 3)
+    public static let person = LexiconFlags(rawValue: 1 << 4)
+    public static let ambiguousMedia = LexiconFlags(rawValue: 1 << 5)
+    public static let masculineNisba = LexiconFlags(rawValue: 1 << 6)
+    public static let feminineNisba = LexiconFlags(rawValue: 1 << 7)
+    public static let pluralNisba = LexiconFlags(rawValue: 1 << 8)
+    public static let ministryField = LexiconFlags(rawValue: 1 << 9)
+    public static let ministryHead = LexiconFlags(rawValue: 1 << 10)
+    public static let committeeHead = LexiconFlags(rawValue: 1 << 11)
+    public static let bodyHead = LexiconFlags(rawValue: 1 << 12)
+    public static let qualifier = LexiconFlags(rawValue: 1 << 13)
+    public static let mediaCue = LexiconFlags(rawValue: 1 << 14)
+    public static let title = LexiconFlags(rawValue: 1 << 15)
+    public static let givenName = LexiconFlags(rawValue: 1 << 16)
+    public static let ambiguousGivenName = LexiconFlags(rawValue: 1 << 17)
+    public static let particle = LexiconFlags(rawValue: 1 << 18)
+    public static let relativeDay = LexiconFlags(rawValue: 1 << 19)
+    public static let weekday = LexiconFlags(rawValue: 1 << 20)
+    public static let month = LexiconFlags(rawValue: 1 << 21)
+    public static let era = LexiconFlags(rawValue: 1 << 22)
+    public static let nameStop = LexiconFlags(rawValue: 1 << 23)
+    /// Any other role: ambiguous names, other date words … (a word with a role is not a name part).
+    public static let otherRole = LexiconFlags(rawValue: 1 << 24)
+    /// A person's name that is also a common word (الأسد): a name only after a title.
+    public static let ambiguousPerson = LexiconFlags(rawValue: 1 << 25)
+
+    /// A singular nationality adjective of either gender.
+    public static let singularNisba: LexiconFlags = [.masculineNisba, .feminineNisba]
+    /// Names of entities matched on their own.
+    public static let names: LexiconFlags = [.country, .location, .organization, .media, .person]
+    /// Roles that do not stop a person's name.
+    public static let nameParts: LexiconFlags = [.givenName, .ambiguousGivenName, .particle, .person, .ambiguousPerson]
+
+    /// The flags of one entry.
+    public init(_ entry: LexiconEntry) {
+        switch entry.category {
+        case .name(let type):
+            if entry.isAmbiguous {
+                self = entry.subtype == "media" ? [.ambiguousMedia, .otherRole] : type == .person ? .ambiguousPerson : .otherRole
+                return
+            }
+            switch type {
+            case .country: self = .country
+            case .location: self = .location
+            case .organization: self = entry.subtype == "media" ? .media : .organization
+            case .person: self = .person
+            case .date: self = .otherRole
+            }
+        case .nisba(let feminine, let plural): self = plural ? .pluralNisba : feminine ? .feminineNisba : .masculineNisba
+        case .ministryField: self = .ministryField
+        case .bodyWord(let kind):
+            switch kind {
+            case "ministry": self = .ministryHead
+            case "committee": self = .committeeHead
+            case "body": self = .bodyHead
+            case "qualifier": self = .qualifier
+            case "mediaCue": self = .mediaCue
+            default: self = .otherRole
+            }
+        case .title: self = .title
+        case .givenName: self = entry.isAmbiguous ? .ambiguousGivenName : .givenName
+        case .nameParticle: self = .particle
+        case .dateWord(let kind, _):
+            switch kind {
+            case "relativeDay": self = .relativeDay
+            case "weekday": self = .weekday
+            case "gregorianMonth", "hijriMonth": self = .month
+            case "eraMarker": self = .era
+            default: self = .otherRole
+            }
+        case .nameStop: self = .nameStop
+        }
+    }
+}
+
 /// Every lexicon of the entity rules in one phrase table, keyed by normalized tokens.
 ///
 /// Built from the bundled TSV files and ICU's Arabic country names; add your own lexicon
@@ -77,7 +162,7 @@ public struct Gazetteer: Sendable {
     /// Adds a phrase as the tokenizer reads it.
     public mutating func insert(_ phrase: String, _ entry: LexiconEntry) {
         let tokens = (try? tokenizer.tokens(in: phrase).map { String($0.normalized) }) ?? []
-        table.insert(tokens, value: entry)
+        table.insert(tokens, value: entry, summary: LexiconFlags(entry).rawValue)
     }
 
     /// An adjective with the article on each of its words: كوري شمالي → الكوري الشمالي.

@@ -1,6 +1,5 @@
 import ArabicText
 import ArgumentParser
-import Foundation
 
 struct AnalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -49,7 +48,7 @@ struct AnalyzeCommand: ParsableCommand {
             func emit(_ text: String, id: String) throws {
                 let entities = try recognizer.entities(in: text)
                 if format == .json { try output.write(documents == 0 ? "" : ",\n") }
-                try output.write(Self.json(id: id, text: text, entities: entities, pretty: format == .json))
+                try Self.write(id: id, text: text, entities: entities, pretty: format == .json, to: output)
                 if format == .jsonl { try output.write("\n") }
                 documents += 1
             }
@@ -77,37 +76,39 @@ struct AnalyzeCommand: ParsableCommand {
         }
     }
 
-    /// One document's JSON.
-    static func json(id: String, text: String, entities: [Entity], pretty: Bool) -> String {
+    /// Writes one document's JSON.
+    static func write(id: String, text: String, entities: [Entity], pretty: Bool, to output: OutputWriter) throws(CLIError) {
         var bytes = Array(text.utf8)
-        return bytes.withUnsafeMutableBufferPointer { buffer in
-            var scalars = ScalarOffsetCounter(UnsafeBufferPointer(buffer))
-            let separator = pretty ? ",\n  " : ","
-            let items = entities.map { entity -> String in
-                let start = scalars.scalarOffset(ofUTF8: entity.range.lowerBound)
-                let end = scalars.scalarOffset(ofUTF8: entity.range.upperBound)
-                return "{\"type\":\"\(entity.type.rawValue)\",\"subtype\":\(jsonValue(entity.subtype)),\"text\":\(jsonValue(entity.text)),"
-                    + "\"start\":\(start),\"end\":\(end),\"id\":\(jsonValue(entity.id)),\"source\":\(jsonValue(entity.source))}"
+        var failure: CLIError?
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            do throws(CLIError) {
+                var scalars = ScalarOffsetCounter(UnsafeBufferPointer(buffer))
+                try output.write("{\"id\":")
+                try output.writeJSONString(id)
+                try output.write(pretty ? ",\n \"entities\":[" : ",\"entities\":[")
+                for (index, entity) in entities.enumerated() {
+                    try output.write(index == 0 ? (pretty ? "\n  " : "") : (pretty ? ",\n  " : ","))
+                    let start = scalars.scalarOffset(ofUTF8: entity.range.lowerBound)
+                    let end = scalars.scalarOffset(ofUTF8: entity.range.upperBound)
+                    try output.write("{\"type\":\"\(entity.type.rawValue)\",\"subtype\":")
+                    try writeOptional(entity.subtype, to: output)
+                    try output.write(",\"text\":")
+                    try output.writeJSONString(UnsafeBufferPointer(rebasing: buffer[entity.range]))
+                    try output.write(",\"start\":\(start),\"end\":\(end),\"id\":")
+                    try writeOptional(entity.id, to: output)
+                    try output.write(",\"source\":")
+                    try output.writeJSONString(entity.source)
+                    try output.write("}")
+                }
+                try output.write("]}")
+            } catch {
+                failure = error
             }
-            let open = pretty ? "{\"id\":\(jsonValue(id)),\n \"entities\":[\n  " : "{\"id\":\(jsonValue(id)),\"entities\":["
-            return open + items.joined(separator: separator) + (pretty ? "]}" : "]}")
         }
+        if let failure { throw failure }
     }
 
-    static func jsonValue(_ value: String?) -> String {
-        guard let value else { return "null" }
-        var result = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20: result += String(format: "\\u%04x", scalar.value)
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
+    static func writeOptional(_ value: String?, to output: OutputWriter) throws(CLIError) {
+        if let value { try output.writeJSONString(value) } else { try output.write("null") }
     }
 }

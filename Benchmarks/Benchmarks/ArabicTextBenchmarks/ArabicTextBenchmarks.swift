@@ -11,6 +11,7 @@
 // slices are not comparable.
 
 import ArabicCore
+import ArabicEntities
 import Benchmark
 import Foundation
 
@@ -93,6 +94,13 @@ let benchmarks: @Sendable () -> Void = {
     do { splitter = try SentenceSplitter() } catch { fatalError("opening the sentence break iterator: \(error)") }
     register("tokenize", "sentences") { corpus in
         for text in corpus.texts { blackHole(try splitter.sentences(in: text).count) }
+    }
+
+    // Entities: the whole of `entities(in:)`, normalization and tokenization included.
+    let recognizer: EntityRecognizer
+    do { recognizer = try EntityRecognizer() } catch { fatalError("loading the lexicons: \(error)") }
+    register("entities", "recognize") { corpus in
+        for text in corpus.texts { blackHole(try recognizer.entities(in: text).count) }
     }
 }
 
