@@ -71,7 +71,8 @@ public struct LexiconFile: Sendable {
                 continue
             }
             if fields.count > header.count {
-                let column = content.split(separator: "\t", omittingEmptySubsequences: false).prefix(header.count)
+                let column =
+                    content.split(separator: "\t", omittingEmptySubsequences: false).prefix(header.count)
                     .reduce(0) { $0 + $1.count + 1 } + 1
                 throw LexiconError(
                     file: name, line: lineNumber, column: column,

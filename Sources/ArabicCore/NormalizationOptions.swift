@@ -9,6 +9,7 @@
 /// custom.normalize("إِنَّ").text                                  // "ان"
 /// ```
 public struct NormalizationOptions: OptionSet, Hashable, Sendable {
+    /// The bits of the set.
     public let rawValue: UInt32
 
     /// Creates a set of folds from its raw bits.

@@ -108,9 +108,11 @@ public struct Tokenizer: Sendable {
                 // that ends in digits (الله11101) says "number": decide by its letters.
                 let lead = base[start]
                 kind =
-                    Self.isArabicLead(lead) ? .arabicWord
-                    : lead >= 0x30 && lead <= 0x39 ? .number
-                    : lead < 0xCA ? .latinWord : .otherWord
+                    Self.isArabicLead(lead)
+                    ? .arabicWord
+                    : lead >= 0x30 && lead <= 0x39
+                        ? .number
+                        : lead < 0xCA ? .latinWord : .otherWord
                 if kind != .otherWord {
                     Self.splitAtScriptChange(base, start..<end, first: kind, body)
                     return
@@ -139,7 +141,8 @@ public struct Tokenizer: Sendable {
             let byte = base[index]
             let width = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
             let kindHere: TokenKind? =
-                isArabicLead(byte) ? .arabicWord
+                isArabicLead(byte)
+                ? .arabicWord
                 : byte < 0x80 && isASCIIAlphanumeric(byte) ? (byte < 0x3A ? .number : .latinWord) : nil
             if let kindHere, kindHere != pieceKind {
                 if pieceKind == .number && kindHere == .latinWord {
@@ -167,7 +170,8 @@ public struct Tokenizer: Sendable {
             switch lead {
             case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D: return nil
             case 0x21...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E:
-                return (lead == 0x24 || lead == 0x2B || (lead >= 0x3C && lead <= 0x3E) || lead == 0x5E || lead == 0x60
+                return
+                    (lead == 0x24 || lead == 0x2B || (lead >= 0x3C && lead <= 0x3E) || lead == 0x5E || lead == 0x60
                     || lead == 0x7C || lead == 0x7E) ? .symbol : .punctuation
             default: return lead < 0x20 || lead == 0x7F ? nil : .symbol
             }

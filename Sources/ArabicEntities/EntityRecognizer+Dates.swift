@@ -7,7 +7,8 @@ extension EntityScan {
         for index in tokens.indices {
             if let end = relativeDay(at: index) ?? dayMonthYear(at: index) ?? monthYear(at: index) ?? yearWithEra(at: index) {
                 candidates.append(
-                    Candidate(start: index, end: end, strip: 0, type: .date, subtype: nil, id: nil, source: "rule:date", priority: 1))
+                    Candidate(
+                        start: index, end: end, strip: 0, type: .date, subtype: nil, id: nil, source: "rule:date", priority: 1))
             }
         }
     }
@@ -23,7 +24,8 @@ extension EntityScan {
 
     /// اليوم الأربعاء, أمس الثلاثاء.
     func relativeDay(at index: Int) -> Int? {
-        guard let day = longestHit(at: index, strip: true, .relativeDay), let weekday = longestHit(at: index + day.length, .weekday)
+        guard let day = longestHit(at: index, strip: true, .relativeDay),
+            let weekday = longestHit(at: index + day.length, .weekday)
         else { return nil }
         return index + day.length + weekday.length
     }

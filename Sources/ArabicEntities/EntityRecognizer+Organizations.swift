@@ -75,7 +75,8 @@ extension EntityScan {
 
     /// A country's force, government or faction: قوات حفظ السلام الروسية, الجيش الإسرائيلي.
     func body(at index: Int) -> Candidate? {
-        guard let head = longestHit(at: index, strip: true, .bodyHead), let nisba = longestHit(at: index + head.length, .singularNisba)
+        guard let head = longestHit(at: index, strip: true, .bodyHead),
+            let nisba = longestHit(at: index + head.length, .singularNisba)
         else { return nil }
         return Candidate(
             start: index, end: index + head.length + nisba.length, strip: head.strip, type: .organization,

@@ -6,7 +6,9 @@ extension EntityScan {
     mutating func findPeople() {
         for index in tokens.indices {
             if let media = mediaAfterCue(at: index) { candidates.append(media) }
-            if let person = personAfterTitle(at: index) ?? personByGivenName(at: index) { candidates.append(person) }
+            if let person = personAfterTitle(at: index) ?? personByGivenName(at: index) ?? personAfterSpeechVerb(at: index) {
+                candidates.append(person)
+            }
         }
     }
 
@@ -33,7 +35,9 @@ extension EntityScan {
         var end = start
         while end < tokens.count, end < start + 4, tokens[end].kind.isWord { end += 1 }
         guard end > start, isQuotationMark(end) else { return nil }
-        return Candidate(start: start, end: end, strip: 0, type: .organization, subtype: "media", id: nil, source: "rule:media-cue", priority: 3)
+        return Candidate(
+            start: start, end: end, strip: 0, type: .organization, subtype: "media", id: nil, source: "rule:media-cue",
+            priority: 3)
     }
 
     static let detachedClitics = ["ها", "هم", "هما", "هن", "كم", "كن", "نا", "ني"].map { Array($0.utf8) }
@@ -75,8 +79,10 @@ extension EntityScan {
                 unknown += 1
             }
             if startsWithArticle(end) && !known {
-                let familyName = end - start >= 2 && normalized(end, hasSuffix: Self.ya)
-                    && longestHit(at: end, LexiconFlags(rawValue: ~0).subtracting([.masculineNisba, .feminineNisba, .pluralNisba])) == nil
+                let familyName =
+                    end - start >= 2 && normalized(end, hasSuffix: Self.ya)
+                    && longestHit(
+                        at: end, LexiconFlags(rawValue: ~0).subtracting([.masculineNisba, .feminineNisba, .pluralNisba])) == nil
                 if familyName { end += 1 }
                 break
             }
@@ -102,7 +108,8 @@ extension EntityScan {
         // take it only when a lexicon knows it as a name.
         guard end > start + 1 || (end > start && hasHit(at: start, [.givenName, .ambiguousGivenName, .person, .ambiguousPerson]))
         else { return nil }
-        return Candidate(start: start, end: end, strip: 0, type: .person, subtype: nil, id: nil, source: "rule:title+name", priority: 2)
+        return Candidate(
+            start: start, end: end, strip: 0, type: .person, subtype: nil, id: nil, source: "rule:title+name", priority: 2)
     }
 
     /// Whether a word that folds to a stop word was printed as one: على and علي both fold to
@@ -120,7 +127,34 @@ extension EntityScan {
         if hasHit(at: index, .nameStop), afterGiven < tokens.count, startsWithArticle(afterGiven) { return nil }
         let end = nameEnd(from: afterGiven)
         guard end > afterGiven else { return nil }
-        let source = entry(of: given, where: { if case .givenName = $0.category { true } else { false } })?.source ?? "rule:given-name"
-        return Candidate(start: index, end: end, strip: given.strip, type: .person, subtype: nil, id: nil, source: source, priority: 1)
+        let source =
+            entry(of: given, where: { if case .givenName = $0.category { true } else { false } })?.source ?? "rule:given-name"
+        return Candidate(
+            start: index, end: end, strip: given.strip, type: .person, subtype: nil, id: nil, source: source, priority: 1)
+    }
+}
+
+extension EntityScan {
+    static let taMarbutaOrHa = [Array("ة".utf8), Array("ه".utf8)]
+    static let pluralPronouns = [Array("هم".utf8), Array("هما".utf8), Array("هن".utf8)]
+
+    /// A verb of speech and an unknown word right after it, the subject of the verb in
+    /// verb-first order: وقال شافيز، أكد أنان. Common nouns that follow such verbs (مصدر،
+    /// مسؤول) are in NameStops.tsv; a word with the article, a feminine noun (…ة) or a word of
+    /// fewer than three letters is taken for a noun.
+    func personAfterSpeechVerb(at index: Int) -> Candidate? {
+        guard let verb = longestHit(at: index, strip: true, .speechVerb) else { return nil }
+        let start = index + verb.length
+        guard start < tokens.count, tokens[start].kind == .arabicWord, hitStarts[start] == hitStarts[start + 1],
+            !startsWithArticle(start), letterCount(start) >= 3,
+            !Self.taMarbutaOrHa.contains(where: { printed(start, hasSuffix: $0) }),
+            // للصحفيين، لنا: a preposition, not a subject; أحدهم: a pronoun.
+            Self.procliticKind(tokenBytes(start)[0], tokenBytes(start)[1]) != .preposition,
+            !Self.pluralPronouns.contains(where: { normalized(start, hasSuffix: $0) })
+        else { return nil }
+        let end = min(nameEnd(from: start), start + 2)
+        guard end > start else { return nil }
+        return Candidate(
+            start: start, end: end, strip: 0, type: .person, subtype: nil, id: nil, source: "rule:speech-verb+name", priority: 0)
     }
 }

@@ -45,7 +45,8 @@ public struct EntityRecognizer: Sendable {
 
     /// The entities of a text already normalized and tokenized by ``tokenizer``.
     public func entities(in text: NormalizedText, tokens: [Token]) -> [Entity] {
-        entities(in: text, scanTokens: tokens.map { ScanToken(kind: $0.kind, range: $0.range, normalizedRange: $0.normalizedRange) })
+        entities(
+            in: text, scanTokens: tokens.map { ScanToken(kind: $0.kind, range: $0.range, normalizedRange: $0.normalizedRange) })
     }
 
     private func entities(in text: NormalizedText, scanTokens tokens: [ScanToken]) -> [Entity] {
@@ -206,10 +207,14 @@ struct EntityScan {
             let first = Self.procliticKind(whole[0], whole[1])
             if first != .none {
                 strip = 2
-                add(UnsafeBufferPointer(rebasing: whole[2...]), hash: TokenHash(UnsafeBufferPointer(rebasing: whole[2...])), strip: 2)
+                add(
+                    UnsafeBufferPointer(rebasing: whole[2...]), hash: TokenHash(UnsafeBufferPointer(rebasing: whole[2...])),
+                    strip: 2)
                 if first == .conjunction, whole.count >= 8, Self.procliticKind(whole[2], whole[3]) == .preposition {
                     strip = 4
-                    add(UnsafeBufferPointer(rebasing: whole[4...]), hash: TokenHash(UnsafeBufferPointer(rebasing: whole[4...])), strip: 4)
+                    add(
+                        UnsafeBufferPointer(rebasing: whole[4...]), hash: TokenHash(UnsafeBufferPointer(rebasing: whole[4...])),
+                        strip: 4)
                 }
             }
             // لليابان = ل + اليابان; وللخارجية = و + ل + الخارجية: match with ال put back.

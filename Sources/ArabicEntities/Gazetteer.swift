@@ -38,40 +38,67 @@ public struct LexiconEntry: Hashable, Sendable {
 }
 
 /// What the entries of a phrase can be, as bits, so that the rules test a match without
-/// reading its entries (see ``PhraseTable``'s summaries).
+/// reading its entries (see `PhraseTable`'s summaries).
 public struct LexiconFlags: OptionSet, Hashable, Sendable {
+    /// The bits.
     public let rawValue: UInt64
     /// Flags from their bits.
     public init(rawValue: UInt64) { self.rawValue = rawValue }
 
+    /// A country name.
     public static let country = LexiconFlags(rawValue: 1 << 0)
+    /// A place name.
     public static let location = LexiconFlags(rawValue: 1 << 1)
+    /// An organization name (not media).
     public static let organization = LexiconFlags(rawValue: 1 << 2)
+    /// A media name.
     public static let media = LexiconFlags(rawValue: 1 << 3)
+    /// A person named without a title.
     public static let person = LexiconFlags(rawValue: 1 << 4)
+    /// A media name that is also a common word (اليوم، الرياض).
     public static let ambiguousMedia = LexiconFlags(rawValue: 1 << 5)
+    /// A masculine singular nationality adjective (الروسي).
     public static let masculineNisba = LexiconFlags(rawValue: 1 << 6)
+    /// A feminine singular nationality adjective (الروسية).
     public static let feminineNisba = LexiconFlags(rawValue: 1 << 7)
+    /// A plural nationality adjective (أمريكيون).
     public static let pluralNisba = LexiconFlags(rawValue: 1 << 8)
+    /// The field of a ministry (الخارجية).
     public static let ministryField = LexiconFlags(rawValue: 1 << 9)
+    /// وزارة.
     public static let ministryHead = LexiconFlags(rawValue: 1 << 10)
+    /// The head of a committee or council (لجنة، مجلس).
     public static let committeeHead = LexiconFlags(rawValue: 1 << 11)
+    /// The head of a national body (قوات، الحكومة).
     public static let bodyHead = LexiconFlags(rawValue: 1 << 12)
+    /// A word that qualifies a committee (النيابية، العليا).
     public static let qualifier = LexiconFlags(rawValue: 1 << 13)
+    /// A word that announces a media name (وكالة، صحيفة).
     public static let mediaCue = LexiconFlags(rawValue: 1 << 14)
+    /// A title or role that announces a name.
     public static let title = LexiconFlags(rawValue: 1 << 15)
+    /// A given name.
     public static let givenName = LexiconFlags(rawValue: 1 << 16)
+    /// A given name that is also a common word (أمل، نور).
     public static let ambiguousGivenName = LexiconFlags(rawValue: 1 << 17)
+    /// A name particle (بن، أبو، آل).
     public static let particle = LexiconFlags(rawValue: 1 << 18)
+    /// اليوم، أمس، غدا.
     public static let relativeDay = LexiconFlags(rawValue: 1 << 19)
+    /// A day of the week.
     public static let weekday = LexiconFlags(rawValue: 1 << 20)
+    /// A Gregorian or Hijri month.
     public static let month = LexiconFlags(rawValue: 1 << 21)
+    /// م or هـ after a year.
     public static let era = LexiconFlags(rawValue: 1 << 22)
+    /// A word that ends a name.
     public static let nameStop = LexiconFlags(rawValue: 1 << 23)
     /// Any other role: ambiguous names, other date words … (a word with a role is not a name part).
     public static let otherRole = LexiconFlags(rawValue: 1 << 24)
     /// A person's name that is also a common word (الأسد): a name only after a title.
     public static let ambiguousPerson = LexiconFlags(rawValue: 1 << 25)
+    /// A verb of speech that is usually followed by its subject (قال، أكدت).
+    public static let speechVerb = LexiconFlags(rawValue: 1 << 26)
 
     /// A singular nationality adjective of either gender.
     public static let singularNisba: LexiconFlags = [.masculineNisba, .feminineNisba]
@@ -117,7 +144,7 @@ public struct LexiconFlags: OptionSet, Hashable, Sendable {
             case "eraMarker": self = .era
             default: self = .otherRole
             }
-        case .nameStop: self = .nameStop
+        case .nameStop: self = entry.subtype == "speechVerb" ? [.nameStop, .speechVerb] : .nameStop
         }
     }
 }
@@ -125,7 +152,7 @@ public struct LexiconFlags: OptionSet, Hashable, Sendable {
 /// Every lexicon of the entity rules in one phrase table, keyed by normalized tokens.
 ///
 /// Built from the bundled TSV files and ICU's Arabic country names; add your own lexicon
-/// files with ``init(additionalFiles:)``.
+/// files with ``init(tokenizer:additionalFiles:)``.
 public struct Gazetteer: Sendable {
     /// The phrases and what the lexicons say about them.
     public private(set) var table = PhraseTable<LexiconEntry>()
@@ -141,18 +168,28 @@ public struct Gazetteer: Sendable {
             guard let url = Bundle.module.url(forResource: name, withExtension: "tsv") else {
                 throw LexiconError(file: "\(name).tsv", line: 0, column: 0, message: "the bundled lexicon is missing")
             }
-            try add(LexiconFile(contentsOfFile: url.path), kind: name)
+            try add(LexiconFile(contentsOfFile: url.path, requiredColumns: Self.requiredColumns[name] ?? []), kind: name)
         }
         for path in additionalFiles {
             let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
             guard Self.bundledFiles.contains(name) else {
                 throw LexiconError(
                     file: path, line: 0, column: 0,
-                    message: "unknown lexicon kind '\(name)'; name the file like a bundled one: \(Self.bundledFiles.joined(separator: ", "))")
+                    message:
+                        "unknown lexicon kind '\(name)'; name the file like a bundled one: \(Self.bundledFiles.joined(separator: ", "))"
+                )
             }
-            try add(LexiconFile(contentsOfFile: path), kind: name)
+            try add(LexiconFile(contentsOfFile: path, requiredColumns: Self.requiredColumns[name] ?? []), kind: name)
         }
     }
+
+    /// The columns each kind of lexicon must have.
+    static let requiredColumns: [String: [String]] = [
+        "CountryVariants": ["code", "name"], "Nisba": ["code", "masculine", "feminine"], "Places": ["name", "type"],
+        "Organizations": ["name", "subtype"], "Media": ["name"], "MinistryFields": ["field"], "Titles": ["title", "gender"],
+        "GivenNames": ["name", "gender"], "People": ["name"], "NameParticles": ["particle", "kind"],
+        "DateWords": ["word", "kind", "value"], "BodyWords": ["word", "kind"], "NameStops": ["word"],
+    ]
 
     static let bundledFiles = [
         "CountryVariants", "Nisba", "Places", "Organizations", "Media", "MinistryFields", "Titles", "GivenNames",
@@ -219,13 +256,16 @@ public struct Gazetteer: Sendable {
                     insert(Self.definite(form), entry(.nisba(feminine: false, plural: true), id: code))
                 }
             case "Places":
-                insert(row.fields[try column("name")], entry(.name(.location), subtype: optional(row, "type"), id: optional(row, "country")))
+                insert(
+                    row.fields[try column("name")],
+                    entry(.name(.location), subtype: optional(row, "type"), id: optional(row, "country")))
             case "Organizations":
                 insert(
                     row.fields[try column("name")],
                     entry(.name(.organization), subtype: optional(row, "subtype"), id: optional(row, "country")))
             case "Media":
-                insert(row.fields[try column("name")], entry(.name(.organization), subtype: "media", id: optional(row, "country")))
+                insert(
+                    row.fields[try column("name")], entry(.name(.organization), subtype: "media", id: optional(row, "country")))
             case "MinistryFields":
                 insert(row.fields[try column("field")], entry(.ministryField))
             case "Titles":
@@ -237,12 +277,15 @@ public struct Gazetteer: Sendable {
             case "NameParticles":
                 insert(row.fields[try column("particle")], entry(.nameParticle(optional(row, "kind") ?? "")))
             case "DateWords":
-                let category = LexiconEntry.Category.dateWord(kind: optional(row, "kind") ?? "", value: optional(row, "value") ?? "")
+                let category = LexiconEntry.Category.dateWord(
+                    kind: optional(row, "kind") ?? "", value: optional(row, "value") ?? "")
                 insert(row.fields[try column("word")], entry(category))
             case "BodyWords":
-                insert(row.fields[try column("word")], entry(.bodyWord(optional(row, "kind") ?? ""), subtype: optional(row, "subtype")))
+                insert(
+                    row.fields[try column("word")],
+                    entry(.bodyWord(optional(row, "kind") ?? ""), subtype: optional(row, "subtype")))
             case "NameStops":
-                insert(row.fields[try column("word")], entry(.nameStop))
+                insert(row.fields[try column("word")], entry(.nameStop, subtype: optional(row, "kind")))
             default:
                 break
             }

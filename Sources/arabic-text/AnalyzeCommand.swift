@@ -62,8 +62,12 @@ struct AnalyzeCommand: ParsableCommand {
                     try gate.pass(chunk, offset: offset, firstLine: firstLine, input: reader) { valid in
                         guard input == .lines else { return whole.append(contentsOf: valid) }
                         var number = firstLine
-                        for line in valid.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast(valid.last == 0x0A ? 1 : 0) {
-                            try emit(String(decoding: UnsafeBufferPointer(rebasing: line), as: UTF8.self), id: "\(reader.name):\(number)")
+                        for line in valid.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast(
+                            valid.last == 0x0A ? 1 : 0)
+                        {
+                            try emit(
+                                String(decoding: UnsafeBufferPointer(rebasing: line), as: UTF8.self),
+                                id: "\(reader.name):\(number)")
                             number += 1
                         }
                     }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reads a file or standard input in chunks that end at a line feed, so that a command
@@ -51,7 +51,8 @@ final class InputReader {
     /// `firstLine` the 1-based number of its first line. With `splitsLongLines`, a line longer
     /// than a chunk is handed over in pieces cut after an ASCII byte that is not a space.
     func forEachChunk(
-        splitsLongLines: Bool = false, _ body: (_ chunk: UnsafeBufferPointer<UInt8>, _ offset: Int, _ firstLine: Int) throws -> Void
+        splitsLongLines: Bool = false,
+        _ body: (_ chunk: UnsafeBufferPointer<UInt8>, _ offset: Int, _ firstLine: Int) throws -> Void
     ) throws {
         while true {
             try fill()

@@ -39,9 +39,12 @@ struct NormalizeCommand: ParsableCommand {
                             invalid = true
                             guard input.lossy else {
                                 // Keep the complete lines before the bad bytes, then stop.
-                                stop = gate.invalidError(at: error.offset, in: chunk, offset: offset, firstLine: firstLine, input: reader)
+                                stop = gate.invalidError(
+                                    at: error.offset, in: chunk, offset: offset, firstLine: firstLine, input: reader)
                                 let lineEnd = (chunk[0..<error.offset].lastIndex(of: 0x0A) ?? -1) + 1
-                                return (try? normalizer.normalize(utf8: UnsafeBufferPointer(rebasing: chunk[0..<lineEnd]), into: space)) ?? 0
+                                return
+                                    (try? normalizer.normalize(
+                                        utf8: UnsafeBufferPointer(rebasing: chunk[0..<lineEnd]), into: space)) ?? 0
                             }
                             return 0  // nothing of this chunk is kept; it is repaired below
                         }

@@ -24,7 +24,7 @@ struct TokenizeCommand: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: Format = .text
 
-    @Flag(help: "In text format, print each token's normalized form instead of its original text.")
+    @Flag(help: "In text format, print each token's (or sentence's) normalized form instead of its original text.")
     var normalized = false
 
     @Flag(help: "Split into sentences instead of words: one sentence per line (text) or per object (json).")
@@ -55,7 +55,8 @@ struct TokenizeCommand: ParsableCommand {
                             // Keep the complete lines before the bad bytes, then stop.
                             let lineEnd = (chunk[0..<error.offset].lastIndex(of: 0x0A) ?? -1) + 1
                             try writer.write(chunk: UnsafeBufferPointer(rebasing: chunk[0..<lineEnd]), firstLine: firstLine)
-                            throw gate.invalidError(at: error.offset, in: chunk, offset: offset, firstLine: firstLine, input: reader)
+                            throw gate.invalidError(
+                                at: error.offset, in: chunk, offset: offset, firstLine: firstLine, input: reader)
                         }
                         try gate.pass(chunk, offset: offset, firstLine: firstLine, input: reader) { repaired in
                             try writer.write(chunk: repaired, firstLine: firstLine)
@@ -75,13 +76,16 @@ extension TokenizeCommand {
     private func writeSentences(to output: OutputWriter) throws {
         let splitter: SentenceSplitter
         do { splitter = try SentenceSplitter() } catch { throw CLIError.input(error.description) }
+        let normalizer = Normalizer(try normalization.options())
         for path in input.paths {
             let reader = try InputReader(path: path)
             var gate = UTF8Gate(lossy: input.lossy)
             try reader.forEachChunk { chunk, offset, firstLine in
                 try gate.pass(chunk, offset: offset, firstLine: firstLine, input: reader) { valid in
                     var number = firstLine
-                    for line in valid.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast(valid.last == 0x0A ? 1 : 0) {
+                    for line in valid.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast(
+                        valid.last == 0x0A ? 1 : 0)
+                    {
                         let text = String(decoding: UnsafeBufferPointer(rebasing: line), as: UTF8.self)
                         let found = try splitter.sentences(in: text)
                         if format == .json {
@@ -99,7 +103,10 @@ extension TokenizeCommand {
                                 try output.write("]}\n")
                             }
                         } else {
-                            for sentence in found { try output.write(String(sentence.text) + "\n") }
+                            for sentence in found {
+                                let text = normalized ? normalizer.normalizedString(String(sentence.text)) : String(sentence.text)
+                                try output.write(text + "\n")
+                            }
                         }
                         number += 1
                     }
@@ -195,7 +202,8 @@ final class TokenWriter {
             } else {
                 try output.write(
                     printsNormalized
-                        ? UnsafeBufferPointer(rebasing: normalized[normalizedRange]) : UnsafeBufferPointer(rebasing: chunk[range]))
+                        ? UnsafeBufferPointer(rebasing: normalized[normalizedRange]) : UnsafeBufferPointer(rebasing: chunk[range])
+                )
                 try output.write(byte: 0x0A)
             }
             tokensOnLine += 1

@@ -38,7 +38,9 @@ import Testing
     func readingsObeyTheGrammar(_ word: String) {
         for analysis in analyzer.analyses(of: word) {
             #expect(!(analysis.proclitics.last == .al && analysis.enclitic != nil))
-            if analysis.proclitics.last == .sa { #expect(["ي", "ت", "ن", "ا"].contains(analysis.stem.first.map(String.init) ?? "")) }
+            if analysis.proclitics.last == .sa {
+                #expect(["ي", "ت", "ن", "ا"].contains(analysis.stem.first.map(String.init) ?? ""))
+            }
             #expect(analysis.stem.count >= 2)
         }
     }

@@ -2,16 +2,17 @@ import ArabicCore
 import Testing
 
 @Suite struct UTF8ValidationTests {
-    @Test(arguments: [
-        ([0x61, 0xC0, 0xAF], 1),  // overlong "/"
-        ([0xE0, 0x80, 0xAF], 0),  // overlong, three bytes
-        ([0xED, 0xA0, 0x80], 0),  // surrogate U+D800
-        ([0xF4, 0x90, 0x80, 0x80], 0),  // above U+10FFFF
-        ([0xD8, 0xB1, 0xD9], 2),  // truncated at the end
-        ([0x80], 0),  // stray continuation
-        ([0xFF], 0), ([0xF5, 0x80, 0x80, 0x80], 0),
-        ([0x61, 0x00, 0xD8], 2),  // NUL is valid, the truncated lead is not
-    ] as [([UInt8], Int)])
+    @Test(
+        arguments: [
+            ([0x61, 0xC0, 0xAF], 1),  // overlong "/"
+            ([0xE0, 0x80, 0xAF], 0),  // overlong, three bytes
+            ([0xED, 0xA0, 0x80], 0),  // surrogate U+D800
+            ([0xF4, 0x90, 0x80, 0x80], 0),  // above U+10FFFF
+            ([0xD8, 0xB1, 0xD9], 2),  // truncated at the end
+            ([0x80], 0),  // stray continuation
+            ([0xFF], 0), ([0xF5, 0x80, 0x80, 0x80], 0),
+            ([0x61, 0x00, 0xD8], 2),  // NUL is valid, the truncated lead is not
+        ] as [([UInt8], Int)])
     func findsInvalidSequences(_ bytes: [UInt8], _ offset: Int) {
         #expect(UTF8Validation.firstInvalidOffset(in: bytes) == offset)
     }
@@ -40,7 +41,8 @@ import Testing
 
 @Suite struct LexiconFileTests {
     @Test func parsesHeaderCommentsAndRows() throws {
-        let file = try LexiconFile(parsing: "# comment\nword\tnote\n\nوزارة\tministry\nبلد\n", name: "t.tsv", requiredColumns: ["word"])
+        let file = try LexiconFile(
+            parsing: "# comment\nword\tnote\n\nوزارة\tministry\nبلد\n", name: "t.tsv", requiredColumns: ["word"])
         #expect(file.columns == ["word", "note"])
         #expect(file.rows.map(\.fields) == [["وزارة", "ministry"], ["بلد", ""]])
         #expect(file.rows.map(\.line) == [4, 5])

@@ -60,14 +60,18 @@ import Testing
         if actual != expected {
             let a = Array(actual.unicodeScalars), e = Array(expected.unicodeScalars)
             let index = (0..<min(a.count, e.count)).first { a[$0] != e[$0] } ?? min(a.count, e.count)
-            let show = { (s: [Unicode.Scalar]) in String(String.UnicodeScalarView(s[max(0, index - 10)..<min(s.count, index + 10)])) }
+            let show = { (s: [Unicode.Scalar]) in
+                String(String.UnicodeScalarView(s[max(0, index - 10)..<min(s.count, index + 10)]))
+            }
             Issue.record("differs at scalar \(index): \(show(a)) vs reference \(show(e))", sourceLocation: sourceLocation)
         }
         // The streaming door the command-line tool uses gives the same bytes.
         var bytes = Array(line.utf8)
         var output = [UInt8](repeating: 0, count: bytes.count * Normalizer.maximumGrowthFactor + 16)
         let count: Int? = bytes.withUnsafeMutableBufferPointer { input in
-            output.withUnsafeMutableBufferPointer { (try? normalizer.normalize(utf8: UnsafeBufferPointer(input), into: $0)) ?? nil }
+            output.withUnsafeMutableBufferPointer {
+                (try? normalizer.normalize(utf8: UnsafeBufferPointer(input), into: $0)) ?? nil
+            }
         }
         #expect(count.map { String(decoding: output.prefix($0), as: UTF8.self) } == actual, sourceLocation: sourceLocation)
     }

@@ -20,8 +20,12 @@ import Testing
     }
 
     static let alefForms =
-        changes(.alefForms, [("أحمد", "احمد"), ("إسلام", "اسلام"), ("آمن", "امن"), ("ٱلله", "الله"),
-                             ("\u{0672}", "ا"), ("\u{0673}", "ا"), ("الأربعاء", "الاربعاء"), ("إقليم", "اقليم")])
+        changes(
+            .alefForms,
+            [
+                ("أحمد", "احمد"), ("إسلام", "اسلام"), ("آمن", "امن"), ("ٱلله", "الله"),
+                ("\u{0672}", "ا"), ("\u{0673}", "ا"), ("الأربعاء", "الاربعاء"), ("إقليم", "اقليم"),
+            ])
         + keeps(.alefForms, ["ابن", "مسؤول", "رئيس", "ء", "مستشفى"])
 
     static let alefMaksura =
@@ -41,17 +45,19 @@ import Testing
         + keeps(.tatweel, ["جميل", "-", "—"])
 
     static let diacritics =
-        changes(.diacritics, [
-            ("جُزْءًا", "جزءا"), ("عُقدت", "عقدت"), ("أُبرمت", "أبرمت"), ("مُحَمَّدٌ", "محمد"),
-            ("ذَٰلِكَ", "ذلك"), ("ٱلرَّحْمَٰنِ", "ٱلرحمن"),
-            ("الصَّلَاةِ\u{06D6}", "الصلاة"), ("\u{0610}صلى", "صلى"), ("عليه\u{06E6}", "عليه"),
-            // A combining hamza joins its letter before it goes: the precomposed spelling.
-            ("ر\u{064A}\u{0654}يس", "رئيس"), ("مسو\u{0654}ول", "مسؤول"), ("ا\u{0654}حمد", "أحمد"),
-            ("ا\u{0655}سلام", "إسلام"), ("ا\u{0653}من", "آمن"), ("سو\u{064E}\u{0654}ال", "سؤال"),
-            // Nothing composes across a tatweel or an invisible mark, or with a letter that has no
-            // composed form.
-            ("شي\u{0640}\u{0654}ا", "شي\u{0640}ا"), ("ري\u{200F}\u{0654}يس", "ري\u{200F}يس"), ("مستشفى\u{0654}", "مستشفى"),
-        ])
+        changes(
+            .diacritics,
+            [
+                ("جُزْءًا", "جزءا"), ("عُقدت", "عقدت"), ("أُبرمت", "أبرمت"), ("مُحَمَّدٌ", "محمد"),
+                ("ذَٰلِكَ", "ذلك"), ("ٱلرَّحْمَٰنِ", "ٱلرحمن"),
+                ("الصَّلَاةِ\u{06D6}", "الصلاة"), ("\u{0610}صلى", "صلى"), ("عليه\u{06E6}", "عليه"),
+                // A combining hamza joins its letter before it goes: the precomposed spelling.
+                ("ر\u{064A}\u{0654}يس", "رئيس"), ("مسو\u{0654}ول", "مسؤول"), ("ا\u{0654}حمد", "أحمد"),
+                ("ا\u{0655}سلام", "إسلام"), ("ا\u{0653}من", "آمن"), ("سو\u{064E}\u{0654}ال", "سؤال"),
+                // Nothing composes across a tatweel or an invisible mark, or with a letter that has no
+                // composed form.
+                ("شي\u{0640}\u{0654}ا", "شي\u{0640}ا"), ("ري\u{200F}\u{0654}يس", "ري\u{200F}يس"), ("مستشفى\u{0654}", "مستشفى"),
+            ])
         + keeps(.diacritics, ["كتب", "رئيس", "ء", "؟", "٣"])
 
     static let persianLetters =
@@ -67,10 +73,12 @@ import Testing
         + keeps(.compatibilityForms, ["لا", "ﬁ", "①", "\u{FEFF}"])
 
     static let invisibleMarks =
-        changes(.invisibleMarks, [
-            ("روسيا\u{200F}", "روسيا"), ("\u{200E}RT", "RT"), ("\u{061C}٢٠٢٠", "٢٠٢٠"), ("\u{202B}نص\u{202C}", "نص"),
-            ("\u{2067}نص\u{2069}", "نص"), ("\u{FEFF}بسم", "بسم"), ("كل\u{00AD}مة", "كلمة"), ("a\u{2060}b", "ab"),
-        ])
+        changes(
+            .invisibleMarks,
+            [
+                ("روسيا\u{200F}", "روسيا"), ("\u{200E}RT", "RT"), ("\u{061C}٢٠٢٠", "٢٠٢٠"), ("\u{202B}نص\u{202C}", "نص"),
+                ("\u{2067}نص\u{2069}", "نص"), ("\u{FEFF}بسم", "بسم"), ("كل\u{00AD}مة", "كلمة"), ("a\u{2060}b", "ab"),
+            ])
         + keeps(.invisibleMarks, ["مي\u{200C}خواهم", "a\u{200D}b", "نص"])
 
     static let zeroWidthJoiners =
@@ -78,10 +86,12 @@ import Testing
         + keeps(.zeroWidthJoiners, ["روسيا\u{200F}", "نص"])
 
     static let unicodeSpaces =
-        changes(.unicodeSpaces, [
-            ("قره\u{00A0}باج", "قره باج"), ("a\u{2009}b", "a b"), ("a\u{202F}b", "a b"), ("a\u{3000}b", "a b"),
-            ("a\u{2028}b", "a\nb"),
-        ])
+        changes(
+            .unicodeSpaces,
+            [
+                ("قره\u{00A0}باج", "قره باج"), ("a\u{2009}b", "a b"), ("a\u{202F}b", "a b"), ("a\u{3000}b", "a b"),
+                ("a\u{2028}b", "a\nb"),
+            ])
         + keeps(.unicodeSpaces, ["a b", "a\tb", "a\u{200B}b"])
 
     static let collapseWhitespace =
@@ -93,7 +103,9 @@ import Testing
         #expect(Normalizer(test.fold).normalize(test.input).text == test.expected)
     }
 
-    @Test(arguments: persianLetters + digits + compatibilityForms + invisibleMarks + zeroWidthJoiners + unicodeSpaces + collapseWhitespace)
+    @Test(
+        arguments: persianLetters + digits + compatibilityForms + invisibleMarks + zeroWidthJoiners + unicodeSpaces
+            + collapseWhitespace)
     func otherFolds(_ test: Case) {
         #expect(Normalizer(test.fold).normalize(test.input).text == test.expected)
     }
@@ -111,7 +123,11 @@ import Testing
     @Test func presetsContainWhatTheyPromise() {
         #expect(!NormalizationOptions.search.contains(.hamzaCarriers))
         #expect(!NormalizationOptions.search.contains(.zeroWidthJoiners))
-        #expect(NormalizationOptions.search.isSuperset(of: [.alefForms, .alefMaksura, .taMarbuta, .tatweel, .diacritics, .persianLetters, .digits, .compatibilityForms, .invisibleMarks, .unicodeSpaces]))
+        #expect(
+            NormalizationOptions.search.isSuperset(of: [
+                .alefForms, .alefMaksura, .taMarbuta, .tatweel, .diacritics, .persianLetters, .digits, .compatibilityForms,
+                .invisibleMarks, .unicodeSpaces,
+            ]))
         #expect(NormalizationOptions.light == [.invisibleMarks, .tatweel, .compatibilityForms, .unicodeSpaces])
         // .light leaves letters as written.
         #expect(Normalizer(.light).normalize("أكّدت وزارة الخارجيـــة\u{200F} ﻻ").text == "أكّدت وزارة الخارجية لا")

@@ -13,8 +13,11 @@ import Testing
         let b = try icuOnly.tokens(in: normalized)
         if a != b {
             let index = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
-            let context = { (tokens: [Token]) in tokens[max(0, index - 2)..<min(tokens.count, index + 3)].map { "\($0.kind):\($0.text)" } }
-            Issue.record("fast path differs at token \(index): \(context(a)) vs ICU \(context(b))", sourceLocation: sourceLocation)
+            let context = { (tokens: [Token]) in
+                tokens[max(0, index - 2)..<min(tokens.count, index + 3)].map { "\($0.kind):\($0.text)" }
+            }
+            Issue.record(
+                "fast path differs at token \(index): \(context(a)) vs ICU \(context(b))", sourceLocation: sourceLocation)
         }
     }
 

@@ -24,7 +24,8 @@ import Testing
 
     @Test(arguments: [
         ("روسيا", TokenKind.arabicWord), ("RT", .latinWord), ("AR924", .latinWord), ("2020", .number), ("٢٠٢٠", .number),
-        ("،", .punctuation), ("«", .punctuation), ("؟", .punctuation), ("+", .symbol), ("$", .symbol), ("%", .punctuation), ("Москва", .otherWord),
+        ("،", .punctuation), ("«", .punctuation), ("؟", .punctuation), ("+", .symbol), ("$", .symbol), ("%", .punctuation),
+        ("Москва", .otherWord),
     ])
     func kinds(_ text: String, _ kind: TokenKind) throws {
         let found = try tokenizer.tokens(in: text)

@@ -114,7 +114,10 @@ final class LockedData: @unchecked Sendable {
     @Test(arguments: [
         (["normalize", "--fold", "bogus"], Int32(2), "arabic-text: unknown fold 'bogus' (known: alef-forms,"),
         (["normalize", "--preset", "heavy"], Int32(2), "arabic-text: unknown preset 'heavy'"),
-        (["normalize", "/no/such/file.txt"], Int32(1), "arabic-text: cannot open '/no/such/file.txt': No such file or directory"),
+        (
+            ["normalize", "/no/such/file.txt"], Int32(1),
+            "arabic-text: cannot open '/no/such/file.txt': No such file or directory"
+        ),
         (["tokenize", "/no/such/file.txt"], Int32(1), "arabic-text: cannot open '/no/such/file.txt': No such file or directory"),
         (["normalize", "/tmp"], Int32(1), "arabic-text: '/tmp' is a directory, not a file"),
     ])
@@ -137,9 +140,10 @@ final class LockedData: @unchecked Sendable {
         #expect(!run.output.contains("ثالث"))
     }
 
-    @Test(arguments: [
-        [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82], [0x80], [0xFE],
-    ] as [[UInt8]])
+    @Test(
+        arguments: [
+            [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82], [0x80], [0xFE],
+        ] as [[UInt8]])
     func everyKindOfInvalidUTF8IsCaught(_ bad: [UInt8]) throws {
         let run = try Tool.run(["normalize"], input: Data("نص ".utf8) + Data(bad) + Data(" نص\n".utf8))
         #expect(run.status == 1)
@@ -198,6 +202,8 @@ final class LockedData: @unchecked Sendable {
     @Test func sentences() throws {
         let run = try Tool.run(["tokenize", "--sentences"], input: "وصل الوفد. وبدأت المحادثات؟ نعم\n")
         #expect(run.output == "وصل الوفد.\nوبدأت المحادثات؟\nنعم\n")
+        let normalized = try Tool.run(["tokenize", "--sentences", "--normalized"], input: "قال الوزيرُ. وأكّد\n")
+        #expect(normalized.output == "قال الوزير.\nواكد\n")
         let json = try Tool.run(["tokenize", "--sentences", "--format", "json"], input: "أ. ب\n")
         #expect(json.output == "{\"line\":1,\"sentences\":[{\"text\":\"أ. ب\",\"start\":0,\"end\":4}]}\n")
     }
@@ -206,5 +212,52 @@ final class LockedData: @unchecked Sendable {
         let run = try Tool.run(["tokenize", "--format", "json"], input: "سطر\nأخير")
         #expect(run.output.split(separator: "\n").count == 2)
         #expect(run.output.contains("\"text\":\"أخير\""))
+    }
+}
+
+@Suite struct AnalyzeCommandTests {
+    @Test func theExampleArticleAsJSON() throws {
+        let run = try Tool.run(["analyze", Tool.example])
+        #expect(run.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: run.stdout) as? [String: Any])
+        let entities = try #require(json["entities"] as? [[String: Any]])
+        #expect(entities.count >= 60)
+        let text = Array(try String(contentsOfFile: Tool.example, encoding: .utf8).unicodeScalars)
+        for entity in entities {
+            let start = try #require(entity["start"] as? Int), end = try #require(entity["end"] as? Int)
+            #expect(String(String.UnicodeScalarView(text[start..<end])) == entity["text"] as? String)
+        }
+        #expect(entities.contains { $0["text"] as? String == "وزارة الخارجية الروسية" && $0["id"] as? String == "RU" })
+    }
+
+    @Test func oneRecordPerLine() throws {
+        let run = try Tool.run(["analyze", "--input", "lines", "--format", "jsonl"], input: "دعت روسيا\n\nأدانت لبنان\n")
+        let lines = run.output.split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines[1] == "{\"id\":\"<stdin>:2\",\"entities\":[]}")
+        #expect(lines[2].contains("\"id\":\"LB\""))
+    }
+
+    @Test func aLexiconOfYourOwn() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("arabic-text-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let places = directory.appendingPathComponent("Places.tsv")
+        try "# mine\nname\ttype\tcountry\tnote\nوادي الاختبار\tregion\tSA\t\n".write(
+            to: places, atomically: true, encoding: .utf8)
+        let run = try Tool.run(["analyze", "--lexicon", places.path], input: "وصلنا إلى وادي الاختبار أمس\n")
+        #expect(run.status == 0)
+        #expect(run.output.contains("\"text\":\"وادي الاختبار\""))
+        #expect(run.output.contains("\"source\":\"Places.tsv:3\""))
+
+        try "name\n".write(to: places, atomically: true, encoding: .utf8)
+        let broken = try Tool.run(["analyze", "--lexicon", places.path], input: "نص\n")
+        #expect(broken.status == 1)
+        #expect(broken.stderr == "arabic-text: \(places.path):1:0: the header has no column 'type' (it has: name)\n")
+        let misnamed = directory.appendingPathComponent("Mine.tsv")
+        try "name\n".write(to: misnamed, atomically: true, encoding: .utf8)
+        let unknown = try Tool.run(["analyze", "--lexicon", misnamed.path], input: "نص\n")
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("unknown lexicon kind 'Mine'"))
     }
 }
