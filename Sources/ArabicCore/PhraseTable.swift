@@ -184,62 +184,61 @@ public struct PhraseTable<Value: Sendable>: Sendable {
 
 /// An open-addressing hash table from phrase hashes (already well mixed) to the last phrase
 /// with that hash and whether some longer phrase starts with it: cheaper than `Dictionary`,
-/// which would hash the hash again.
+/// which would hash the hash again. A slot holds the key and one `UInt32`: 0 for an empty
+/// slot; otherwise the prefix mark in the top bit and the phrase + 1 in the others (0 for
+/// a key that is only a prefix).
 struct HashIndex: Sendable {
     private var keys: [UInt64] = Array(repeating: 0, count: 16)
-    private var phrases: [Int32] = Array(repeating: -1, count: 16)
-    private var prefix: [Bool] = Array(repeating: false, count: 16)
-    private var used: [Bool] = Array(repeating: false, count: 16)
+    private var slots: [UInt32] = Array(repeating: 0, count: 16)
     private var count = 0
+
+    private static let prefixBit: UInt32 = 0x8000_0000
+    private static let used: UInt32 = 0x4000_0000  // set in every used slot, so that none is 0
 
     @inline(__always)
     private func slot(of key: UInt64) -> Int {
         let mask = keys.count - 1
         var slot = Int(truncatingIfNeeded: (key ^ (key >> 29)) &* 0xBF58_476D_1CE4_E5B9) & mask
-        while used[slot] && keys[slot] != key { slot = (slot + 1) & mask }
+        while slots[slot] != 0 && keys[slot] != key { slot = (slot + 1) & mask }
         return slot
     }
 
     /// The last phrase with hash `key` (-1 if none) and whether it is a phrase's prefix.
     @inline(__always)
     func lookup(_ key: UInt64) -> (phrase: Int32, isPrefix: Bool) {
-        let slot = slot(of: key)
-        return used[slot] ? (phrases[slot], prefix[slot]) : (-1, false)
+        let value = slots[slot(of: key)]
+        return (Int32(value & 0x3FFF_FFFF) - 1, value & Self.prefixBit != 0)
     }
 
     mutating func setPhrase(_ key: UInt64, _ phrase: Int32) {
         let slot = claim(key)
-        phrases[slot] = phrase
+        slots[slot] = (slots[slot] & Self.prefixBit) | Self.used | UInt32(phrase + 1)
     }
 
     mutating func markPrefix(_ key: UInt64) {
         let slot = claim(key)
-        prefix[slot] = true
+        slots[slot] |= Self.prefixBit
     }
 
     private mutating func claim(_ key: UInt64) -> Int {
         if (count + 1) * 2 > keys.count { grow() }
         let slot = slot(of: key)
-        if !used[slot] {
-            used[slot] = true
+        if slots[slot] == 0 {
             keys[slot] = key
+            slots[slot] = Self.used
             count += 1
         }
         return slot
     }
 
     private mutating func grow() {
-        let old = (keys, phrases, prefix, used)
-        let size = keys.count * 2
-        keys = Array(repeating: 0, count: size)
-        phrases = Array(repeating: -1, count: size)
-        prefix = Array(repeating: false, count: size)
-        used = Array(repeating: false, count: size)
+        let (oldKeys, oldSlots) = (keys, slots)
+        keys = Array(repeating: 0, count: keys.count * 2)
+        slots = Array(repeating: 0, count: keys.count)
         count = 0
-        for index in old.0.indices where old.3[index] {
-            let slot = claim(old.0[index])
-            phrases[slot] = old.1[index]
-            prefix[slot] = old.2[index]
+        for index in oldKeys.indices where oldSlots[index] != 0 {
+            let slot = claim(oldKeys[index])
+            slots[slot] = oldSlots[index]
         }
     }
 }

@@ -64,11 +64,10 @@ public struct Tokenizer: Sendable {
         in text: NormalizedText, _ body: (_ kind: TokenKind, _ range: Range<Int>, _ normalizedRange: Range<Int>) -> Void
     ) throws(ICUError) {
         var normalized = text.text
-        let offsets = text.offsets
-        let identity = offsets.isIdentity
+        var offsets = text.offsets.cursor()
         try normalized.withUTF8Bytes { (bytes) throws(ICUError) in
             try forEachSegment(inNormalized: bytes) { kind, range in
-                body(kind, identity ? range : offsets.originalRange(of: range), range)
+                body(kind, offsets.originalRange(of: range), range)
             }
         }
     }
