@@ -3,7 +3,8 @@ import ArabicCore
 extension EntityScan {
     /// Dates: اليوم/أمس/غدا + weekday; day + month + year (Gregorian months in both series,
     /// Hijri months), with an optional era marker (م، هـ); month + year; year + era marker.
-    mutating func findDates() {
+    func dates() -> [Candidate] {
+        var candidates: [Candidate] = []
         for index in tokens.indices {
             if let end = relativeDay(at: index) ?? dayMonthYear(at: index) ?? monthYear(at: index) ?? yearWithEra(at: index) {
                 candidates.append(
@@ -11,6 +12,7 @@ extension EntityScan {
                         start: index, end: end, strip: 0, type: .date, subtype: nil, id: nil, source: "rule:date", priority: 1))
             }
         }
+        return candidates
     }
 
     func number(at index: Int, in range: ClosedRange<Int>) -> Bool {

@@ -4,7 +4,8 @@ extension EntityScan {
     /// Lexicon names: countries (from ICU and CountryVariants.tsv), places, organizations,
     /// media and well-known people. Ambiguous names (الرياض the paper or the city) are left
     /// to the rules that have context.
-    mutating func findNames() {
+    func names() -> [Candidate] {
+        var candidates: [Candidate] = []
         for index in tokens.indices {
             for position in hitStarts[index]..<hitStarts[index + 1] {
                 let hit = hitStore[position]
@@ -18,5 +19,6 @@ extension EntityScan {
                 }
             }
         }
+        return candidates
     }
 }

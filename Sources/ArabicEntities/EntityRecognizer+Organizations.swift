@@ -2,7 +2,8 @@ import ArabicCore
 
 extension EntityScan {
     /// Ministries, committees and national bodies, built from their parts.
-    mutating func findOrganizations() {
+    func organizations() -> [Candidate] {
+        var candidates: [Candidate] = []
         var ministryFields: [[UInt8]: String?] = [:]  // field → the id of the last ministry named with it
         for index in tokens.indices {
             if let ministry = ministry(at: index) {
@@ -22,6 +23,7 @@ extension EntityScan {
                         id: id, source: "rule:ministry-field", priority: 1))
             }
         }
+        return candidates
     }
 
     func fieldKey(at index: Int, _ hit: Hit) -> [UInt8] {
@@ -43,10 +45,11 @@ extension EntityScan {
         }
         guard let field = longestHit(at: position, strip: head == nil, .ministryField) else { return nil }
         if head == nil { strip = field.strip }
-        let key = fieldKey(at: position, field)
+        let fieldStart = position
         position += field.length
         let nisba = longestHit(at: position, head != nil ? .singularNisba : .feminineNisba)
         guard head != nil || nisba != nil else { return nil }
+        let key = fieldKey(at: fieldStart, field)
         let end = position + (nisba?.length ?? 0)
         return (
             Candidate(

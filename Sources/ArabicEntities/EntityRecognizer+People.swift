@@ -3,13 +3,15 @@ import ArabicCore
 extension EntityScan {
     /// Media named after a cue (وكالة “سبوتنيك”، لصحيفة “نيويورك تايمز”), then people:
     /// a title or role and the name after it, or a known given name and the names after it.
-    mutating func findPeople() {
+    func people() -> [Candidate] {
+        var candidates: [Candidate] = []
         for index in tokens.indices {
             if let media = mediaAfterCue(at: index) { candidates.append(media) }
             if let person = personAfterTitle(at: index) ?? personByGivenName(at: index) ?? personAfterSpeechVerb(at: index) {
                 candidates.append(person)
             }
         }
+        return candidates
     }
 
     func isQuotationMark(_ index: Int) -> Bool {

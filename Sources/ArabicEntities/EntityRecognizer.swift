@@ -57,10 +57,12 @@ public struct EntityRecognizer: Sendable {
                 var scan = EntityScan(
                     text: text, tokens: tokens, bytes: normalizedBytes, original: originalBytes, table: gazetteer.table)
                 scan.findHits()
-                scan.findDates()
-                scan.findOrganizations()
-                scan.findNames()
-                scan.findPeople()
+                // Each rule reads the scan and returns its mentions; the people rules also see
+                // the organizations found before them (باسم وزارة الخارجية …).
+                scan.candidates += scan.dates()
+                scan.candidates += scan.organizations()
+                scan.candidates += scan.names()
+                scan.candidates += scan.people()
                 return scan.resolve()
             }
         }
@@ -175,9 +177,12 @@ struct EntityScan {
 
     mutating func findHits() {
         hashes = tokens.indices.map { TokenHash(tokenBytes($0)) }
-        // Plain locals for the loop: the closures below would otherwise copy the scan, or
-        // the table, once per token.
-        let hashes = self.hashes, tokens = self.tokens, bytes = self.bytes, table = self.table
+        let (tokens, hashes, bytes, table) = (self.tokens, self.hashes, self.bytes, self.table)
+        func collect(_ first: UnsafeBufferPointer<UInt8>, hash: TokenHash, strip: Int, at index: Int, into store: inout [Hit]) {
+            Self.collect(
+                first, hash: hash, strip: strip, at: index, tokens: tokens, hashes: hashes, bytes: bytes, table: table,
+                into: &store)
+        }
         var store: [Hit] = []
         store.reserveCapacity(tokens.count)
         var starts: [Int] = []
@@ -188,18 +193,8 @@ struct EntityScan {
             starts.append(store.count)
             let token = tokens[index]
             guard token.kind.isWord || token.kind == .number else { continue }
-            let rest: (Int) -> (hash: TokenHash, bytes: UnsafeBufferPointer<UInt8>)? = { offset in
-                let next = index + 1 + offset
-                guard next < tokens.count else { return nil }
-                return (hashes[next], UnsafeBufferPointer(rebasing: bytes[tokens[next].normalizedRange]))
-            }
-            func add(_ first: UnsafeBufferPointer<UInt8>, hash: TokenHash, strip: Int) {
-                table.forEachMatch(first: (hash, first), rest: rest) { length, phrase, summary in
-                    store.append(Hit(length: length, strip: strip, phrase: phrase, flags: LexiconFlags(rawValue: summary)))
-                }
-            }
             let whole = UnsafeBufferPointer(rebasing: bytes[token.normalizedRange])
-            add(whole, hash: hashes[index], strip: 0)
+            collect(whole, hash: hashes[index], strip: 0, at: index, into: &store)
             guard token.kind == .arabicWord, whole.count >= 6 else { continue }
             // Attached proclitics: و ف then ب ل ك, each a two-byte letter (D9 88, D9 81, D8 A8,
             // D9 84, D9 83); the rest must keep two letters.
@@ -207,14 +202,12 @@ struct EntityScan {
             let first = Self.procliticKind(whole[0], whole[1])
             if first != .none {
                 strip = 2
-                add(
-                    UnsafeBufferPointer(rebasing: whole[2...]), hash: TokenHash(UnsafeBufferPointer(rebasing: whole[2...])),
-                    strip: 2)
+                let rest = UnsafeBufferPointer(rebasing: whole[2...])
+                collect(rest, hash: TokenHash(rest), strip: 2, at: index, into: &store)
                 if first == .conjunction, whole.count >= 8, Self.procliticKind(whole[2], whole[3]) == .preposition {
                     strip = 4
-                    add(
-                        UnsafeBufferPointer(rebasing: whole[4...]), hash: TokenHash(UnsafeBufferPointer(rebasing: whole[4...])),
-                        strip: 4)
+                    let rest = UnsafeBufferPointer(rebasing: whole[4...])
+                    collect(rest, hash: TokenHash(rest), strip: 4, at: index, into: &store)
                 }
             }
             // لليابان = ل + اليابان; وللخارجية = و + ل + الخارجية: match with ال put back.
@@ -227,12 +220,34 @@ struct EntityScan {
                 restored.removeAll(keepingCapacity: true)
                 restored += Self.article
                 restored += afterConjunction[4...]
-                restored.withUnsafeBufferPointer { add($0, hash: TokenHash($0), strip: conjunction) }
+                restored.withUnsafeBufferPointer { collect($0, hash: TokenHash($0), strip: conjunction, at: index, into: &store) }
             }
         }
         starts.append(store.count)
         hitStore = store
         hitStarts = starts
+    }
+
+    /// Adds the phrases that start with `first` (the token at `index`, maybe without a
+    /// clitic) and go on with the tokens after it. The closures are passed straight to the
+    /// table, so that none is allocated.
+    ///
+    /// Everything is passed in: a method called from the mutating `findHits` would get a
+    /// copy of the whole scan.
+    private static func collect(
+        _ first: UnsafeBufferPointer<UInt8>, hash: TokenHash, strip: Int, at index: Int, tokens: [ScanToken], hashes: [TokenHash],
+        bytes: UnsafeBufferPointer<UInt8>, table: PhraseTable<LexiconEntry>, into store: inout [Hit]
+    ) {
+        table.forEachMatch(
+            first: (hash, first),
+            rest: { offset in
+                let next = index + 1 + offset
+                guard next < tokens.count else { return nil }
+                return (hashes[next], UnsafeBufferPointer(rebasing: bytes[tokens[next].normalizedRange]))
+            },
+            { length, phrase, summary in
+                store.append(Hit(length: length, strip: strip, phrase: phrase, flags: LexiconFlags(rawValue: summary)))
+            })
     }
 
     /// The longest hit at `index` whose phrase can be any of `flags`; one with a stripped
