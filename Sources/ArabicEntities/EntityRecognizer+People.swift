@@ -44,7 +44,7 @@ extension EntityScan {
 
     static let detachedClitics = ["ها", "هم", "هما", "هن", "كم", "كن", "نا", "ني"].map { Array($0.utf8) }
     static let quotationMarks = ["\"", "“", "”", "«", "»", "'"].map { Array($0.utf8) }
-    static let ya = Array("ي".utf8), bismi = Array("باسم".utf8)
+    static let ya = Array("ي".utf8), bismi = Array("باسم".utf8), wa = Array("و".utf8)
 
     /// Whether a token can be part of a name: a word of two letters or more that no lexicon
     /// gives another role, here or as the start of a longer phrase (قره in قره باج), and that
@@ -65,7 +65,7 @@ extension EntityScan {
     /// no lexicon knows. A word with the article is a name only as a family name ending in ي
     /// after two names (محمد سعيد الكندي), or when a lexicon knows it; news puts common nouns
     /// there far more often (الشيخ محمد يزبك المسؤول).
-    func nameEnd(from start: Int) -> Int {
+    func nameEnd(from start: Int, afterTitle: Bool = false) -> Int {
         var end = start
         if let person = longestHit(at: start, .person) {
             end += person.length
@@ -80,11 +80,17 @@ extension EntityScan {
                 if unknown == 2 { break }
                 unknown += 1
             }
+            // و before a word no lexicon knows starts the next clause (فيلتمان وأبلغ); ف does
+            // not, since many foreign names begin with it (فيلتمان).
+            if !known, end > start, tokens[end].kind == .arabicWord, normalized(end, hasPrefix: Self.wa) { break }
             if startsWithArticle(end) && !known {
+                // A family name with the article: after two names if it ends in ي (محمد سعيد
+                // الكندي), or right after a title and a given name (الشيخ عبدالله المنيع).
+                let afterGivenName = afterTitle && end == start + 1 && hasHit(at: start, [.givenName, .ambiguousGivenName])
+                let onlyNisba = LexiconFlags(rawValue: ~0).subtracting([.masculineNisba, .feminineNisba, .pluralNisba])
                 let familyName =
-                    end - start >= 2 && normalized(end, hasSuffix: Self.ya)
-                    && longestHit(
-                        at: end, LexiconFlags(rawValue: ~0).subtracting([.masculineNisba, .feminineNisba, .pluralNisba])) == nil
+                    (end - start >= 2 && normalized(end, hasSuffix: Self.ya) || afterGivenName)
+                    && longestHit(at: end, onlyNisba) == nil
                 if familyName { end += 1 }
                 break
             }
@@ -105,7 +111,7 @@ extension EntityScan {
             start = organization.end
         }
         if let nisba = longestHit(at: start, [.masculineNisba, .feminineNisba, .pluralNisba]) { start += nisba.length }
-        let end = nameEnd(from: start)
+        let end = nameEnd(from: start, afterTitle: true)
         // One unknown word after a title is as often an adjective (الرئيس سعيدا) as a name:
         // take it only when a lexicon knows it as a name.
         guard end > start + 1 || (end > start && hasHit(at: start, [.givenName, .ambiguousGivenName, .person, .ambiguousPerson]))

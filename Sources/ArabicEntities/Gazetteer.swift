@@ -183,6 +183,9 @@ public struct Gazetteer: Sendable {
         }
     }
 
+    /// Words that announce a media name (the mediaCue words of BodyWords.tsv).
+    static let mediaCues: Set<String> = ["وكالة", "صحيفة", "جريدة", "موقع", "قناة", "شبكة", "إذاعة", "مجلة", "تلفزيون"]
+
     /// The columns each kind of lexicon must have.
     static let requiredColumns: [String: [String]] = [
         "CountryVariants": ["code", "name"], "Nisba": ["code", "masculine", "feminine"], "Places": ["name", "type"],
@@ -232,6 +235,7 @@ public struct Gazetteer: Sendable {
             let value = row.fields[index].trimmingCharacters(in: .whitespaces)
             return value.isEmpty ? nil : value
         }
+        let mediaNames = kind == "Media" ? Set(file.rows.map { $0.fields[0] }) : []
         for row in file.rows {
             let source = "\(base):\(row.line)"
             let note = optional(row, "note") ?? ""
@@ -264,8 +268,15 @@ public struct Gazetteer: Sendable {
                     row.fields[try column("name")],
                     entry(.name(.organization), subtype: optional(row, "subtype"), id: optional(row, "country")))
             case "Media":
-                insert(
-                    row.fields[try column("name")], entry(.name(.organization), subtype: "media", id: optional(row, "country")))
+                // "وكالة فرانس برس" when "فرانس برس" is listed too: the mention is the name
+                // after the cue word (وكالة، صحيفة …), which the media-cue rule finds.
+                let name = row.fields[try column("name")]
+                if let space = name.firstIndex(of: " "), Self.mediaCues.contains(String(name[..<space])),
+                    mediaNames.contains(String(name[name.index(after: space)...]))
+                {
+                    continue
+                }
+                insert(name, entry(.name(.organization), subtype: "media", id: optional(row, "country")))
             case "MinistryFields":
                 insert(row.fields[try column("field")], entry(.ministryField))
             case "Titles":

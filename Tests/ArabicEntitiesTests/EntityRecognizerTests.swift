@@ -51,6 +51,8 @@ func found(_ text: String) throws -> [String] {
         ("عناصر الفصائل اللبنانية مسبقا", "ORGANIZATION/movement:الفصائل اللبنانية=LB"),
         ("وحسب وكالة “سبوتنيك” الروسية", "ORGANIZATION/media:سبوتنيك=RU"),
         ("مسؤولون لصحيفة “نيويورك تايمز” أن", "ORGANIZATION/media:نيويورك تايمز=US"),
+        ("وقال ناطق لوكالة فرانس برس إن", "ORGANIZATION/media:فرانس برس=FR"),
+        ("انعقد المجلس التشريعي الفلسطيني أمس", "ORGANIZATION/council:المجلس التشريعي الفلسطيني=PS"),
         ("وأكدت للخارجية السعودية", "ORGANIZATION/ministry:للخارجية السعودية=SA"),
     ])
     func organizations(_ sentence: String, _ expected: String) throws {
@@ -67,6 +69,8 @@ func found(_ text: String) throws -> [String] {
         ("وزير الخارجية الروسي سيرغي لافروف", "PERSON:سيرغي لافروف"),
         ("وقال شافيز إن بلاده", "PERSON:شافيز"),
         ("التقى سمو الشيخ محمد بن زايد آل نهيان", "PERSON:محمد بن زايد آل نهيان"),
+        ("لدى فضيلة الشيخ عبدالله المنيع عضو هيئة", "PERSON:عبدالله المنيع"),
+        ("اتصالا بالسفير الأميركي جيفري فيلتمان وأبلغه أن", "PERSON:جيفري فيلتمان"),
     ])
     func people(_ sentence: String, _ expected: String) throws {
         let all = try found(sentence)
