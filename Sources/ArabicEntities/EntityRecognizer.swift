@@ -34,38 +34,60 @@ public struct EntityRecognizer: Sendable {
 
     /// The entities of `text`, in order.
     public func entities(in text: String) throws -> [Entity] {
-        let normalized = tokenizer.normalizer.normalize(text)
-        var tokens: [ScanToken] = []
-        tokens.reserveCapacity(normalized.text.utf8.count / 6)
-        try tokenizer.forEachToken(in: normalized) { kind, range, normalizedRange in
-            tokens.append(ScanToken(kind: kind, range: range, normalizedRange: normalizedRange))
+        var original = text
+        let outcome: Result<[Entity], ICUError> = original.withUTF8 { originalBytes in
+            Result { () throws(ICUError) in
+                // Normalize into a scratch buffer, not a String: the scan needs bytes and the map.
+                let capacity = originalBytes.count * Normalizer.maximumGrowthFactor + 16
+                let scratch = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity)
+                defer { scratch.deallocate() }
+                // A String's bytes are valid UTF-8 and the scratch buffer fits any expansion.
+                guard let (count, offsets) = try? tokenizer.normalizer.normalizeWithOffsets(utf8: originalBytes, into: scratch)
+                else { preconditionFailure("normalizing valid UTF-8 into a buffer of the largest growth cannot fail") }
+                let normalized = UnsafeBufferPointer(rebasing: scratch[0..<count])
+                var tokens: [ScanToken] = []
+                tokens.reserveCapacity(count / 6)
+                var mapper = offsets.cursor()
+                try tokenizer.forEachSegment(inNormalized: normalized) { kind, normalizedRange in
+                    tokens.append(
+                        ScanToken(kind: kind, range: mapper.originalRange(of: normalizedRange), normalizedRange: normalizedRange))
+                }
+                return scan(
+                    original: text, offsets: offsets, tokens: tokens, normalized: normalized, originalBytes: originalBytes)
+            }
         }
-        return entities(in: normalized, scanTokens: tokens)
+        return try outcome.get()
     }
 
     /// The entities of a text already normalized and tokenized by ``tokenizer``.
     public func entities(in text: NormalizedText, tokens: [Token]) -> [Entity] {
-        entities(
-            in: text, scanTokens: tokens.map { ScanToken(kind: $0.kind, range: $0.range, normalizedRange: $0.normalizedRange) })
-    }
-
-    private func entities(in text: NormalizedText, scanTokens tokens: [ScanToken]) -> [Entity] {
+        let scanTokens = tokens.map { ScanToken(kind: $0.kind, range: $0.range, normalizedRange: $0.normalizedRange) }
         var normalized = text.text
         var original = text.original
         return normalized.withUTF8 { normalizedBytes in
             original.withUTF8 { originalBytes in
-                var scan = EntityScan(
-                    text: text, tokens: tokens, bytes: normalizedBytes, original: originalBytes, table: gazetteer.table)
-                scan.findHits()
-                // Each rule reads the scan and returns its mentions; the people rules also see
-                // the organizations found before them (باسم وزارة الخارجية …).
-                scan.candidates += scan.dates()
-                scan.candidates += scan.organizations()
-                scan.candidates += scan.names()
-                scan.candidates += scan.people()
-                return scan.resolve()
+                scan(
+                    original: text.original, offsets: text.offsets, tokens: scanTokens, normalized: normalizedBytes,
+                    originalBytes: originalBytes)
             }
         }
+    }
+
+    private func scan(
+        original: String, offsets: OffsetMap, tokens: [ScanToken], normalized: UnsafeBufferPointer<UInt8>,
+        originalBytes: UnsafeBufferPointer<UInt8>
+    ) -> [Entity] {
+        var scan = EntityScan(
+            original: original, offsets: offsets, tokens: tokens, bytes: normalized, originalBytes: originalBytes,
+            table: gazetteer.table)
+        scan.findHits()
+        // Each rule reads the scan and returns its mentions; the people rules also see
+        // the organizations found before them (باسم وزارة الخارجية …).
+        scan.candidates += scan.dates()
+        scan.candidates += scan.organizations()
+        scan.candidates += scan.names()
+        scan.candidates += scan.people()
+        return scan.resolve()
     }
 }
 
@@ -105,11 +127,13 @@ struct Candidate {
 
 /// The working state of one recognition.
 struct EntityScan {
-    let text: NormalizedText
+    /// The text as given, and the map from the normalized bytes back to it.
+    let original: String
+    let offsets: OffsetMap
     let tokens: [ScanToken]
     /// The normalized and the original text's UTF-8.
     let bytes: UnsafeBufferPointer<UInt8>
-    let original: UnsafeBufferPointer<UInt8>
+    let originalBytes: UnsafeBufferPointer<UInt8>
     let table: PhraseTable<LexiconEntry>
     var hashes: [TokenHash] = []
     /// Lexicon matches, shortest first within a token; those starting at token i are
@@ -119,13 +143,14 @@ struct EntityScan {
     var candidates: [Candidate] = []
 
     init(
-        text: NormalizedText, tokens: [ScanToken], bytes: UnsafeBufferPointer<UInt8>, original: UnsafeBufferPointer<UInt8>,
-        table: PhraseTable<LexiconEntry>
+        original: String, offsets: OffsetMap, tokens: [ScanToken], bytes: UnsafeBufferPointer<UInt8>,
+        originalBytes: UnsafeBufferPointer<UInt8>, table: PhraseTable<LexiconEntry>
     ) {
-        self.text = text
+        self.original = original
+        self.offsets = offsets
         self.tokens = tokens
         self.bytes = bytes
-        self.original = original
+        self.originalBytes = originalBytes
         self.table = table
     }
 
@@ -142,7 +167,8 @@ struct EntityScan {
     /// The token as printed ends with `suffix`.
     func printed(_ index: Int, hasSuffix suffix: [UInt8]) -> Bool {
         let range = tokens[index].range
-        return range.count >= suffix.count && original[(range.upperBound - suffix.count)..<range.upperBound].elementsEqual(suffix)
+        return range.count >= suffix.count
+            && originalBytes[(range.upperBound - suffix.count)..<range.upperBound].elementsEqual(suffix)
     }
 
     /// The number of letters (scalars) of a token's normalized form.
@@ -287,13 +313,14 @@ struct EntityScan {
             for index in candidate.start..<candidate.end { taken[index] = true }
             accepted.append(candidate)
         }
-        var mapper = text.offsets.cursor()
+        var mapper = offsets.cursor()
         return accepted.sorted { $0.start < $1.start }.map { candidate in
             let start = tokens[candidate.start].normalizedRange.lowerBound + candidate.strip
             let end = tokens[candidate.end - 1].normalizedRange.upperBound
             let range = mapper.originalRange(of: start..<end)
             return Entity(
-                type: candidate.type, subtype: candidate.subtype, range: range, text: String(text.original.utf8Slice(range)),
+                type: candidate.type, subtype: candidate.subtype, range: range,
+                text: String(decoding: UnsafeBufferPointer(rebasing: originalBytes[range]), as: UTF8.self),
                 id: candidate.id, source: candidate.source)
         }
     }
