@@ -166,3 +166,26 @@ extension EntityScan {
             start: start, end: end, strip: 0, type: .person, subtype: nil, id: nil, source: "rule:speech-verb+name", priority: 0)
     }
 }
+
+extension EntityScan {
+    /// A person named in full once is often named by the family name alone later on
+    /// (… جيفري فيلتمان … وقال فيلتمان): every later lone word equal to the last word of a
+    /// full name found before is that person too, unless a lexicon gives it another role.
+    func laterMentionsOfPeople() -> [Candidate] {
+        var familyNames: [[UInt8]: Int] = [:]  // last word → the token where its full name ends
+        for candidate in candidates where candidate.type == .person && candidate.end - candidate.start >= 2 {
+            let last = Array(tokenBytes(candidate.end - 1))
+            familyNames[last] = min(familyNames[last] ?? Int.max, candidate.end)
+        }
+        guard !familyNames.isEmpty else { return [] }
+        var found: [Candidate] = []
+        for index in tokens.indices where tokens[index].kind == .arabicWord || tokens[index].kind == .latinWord {
+            guard let after = familyNames[Array(tokenBytes(index))], index >= after, isNameToken(index) else { continue }
+            found.append(
+                Candidate(
+                    start: index, end: index + 1, strip: 0, type: .person, subtype: nil, id: nil, source: "rule:family-name",
+                    priority: 0))
+        }
+        return found
+    }
+}

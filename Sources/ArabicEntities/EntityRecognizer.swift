@@ -87,6 +87,7 @@ public struct EntityRecognizer: Sendable {
         scan.candidates += scan.organizations()
         scan.candidates += scan.names()
         scan.candidates += scan.people()
+        scan.candidates += scan.laterMentionsOfPeople()
         return scan.resolve()
     }
 }
