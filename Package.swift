@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "ArabicText", targets: ["ArabicText"]),
         .library(name: "ArabicCore", targets: ["ArabicCore"]),
         .library(name: "ArabicEntities", targets: ["ArabicEntities"]),
+        .library(name: "ArabicQuotes", targets: ["ArabicQuotes"]),
         .executable(name: "arabic-text", targets: ["arabic-text"]),
     ],
     dependencies: [
@@ -32,8 +33,13 @@ let package = Package(
             resources: [.process("Resources")]
         ),
         .target(
+            name: "ArabicQuotes",
+            dependencies: ["ArabicCore", "ArabicEntities"],
+            resources: [.process("Resources")]
+        ),
+        .target(
             name: "ArabicText",
-            dependencies: ["ArabicCore", "ArabicEntities"]
+            dependencies: ["ArabicCore", "ArabicEntities", "ArabicQuotes"]
         ),
         .executableTarget(
             name: "arabic-text",
@@ -50,6 +56,11 @@ let package = Package(
         .testTarget(
             name: "ArabicEntitiesTests",
             dependencies: ["ArabicEntities"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "ArabicQuotesTests",
+            dependencies: ["ArabicQuotes"],
             resources: [.copy("Fixtures")]
         ),
         // Runs the built `arabic-text` executable end to end.

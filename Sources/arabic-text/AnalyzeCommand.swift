@@ -4,12 +4,15 @@ import ArgumentParser
 struct AnalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analyze",
-        abstract: "Find the named entities of each document, as JSON.",
+        abstract: "Find the named entities and quotations of each document, as JSON.",
         discussion: """
             Each entity: {"type", "subtype", "text", "start", "end", "id", "source"}, offsets in \
             Unicode scalars into the document (Python's text[start:end] reads the mention), id an \
             ISO 3166 code where the entity belongs to a country, source the lexicon line or rule \
-            that found it.
+            that found it. Each quotation: {"kind": direct|indirect|partial, "text", "start", "end", \
+            "cue": {"text", "start", "end", "lemma"} or null, "speaker": {"text", "start", "end", \
+            "entity", "resolved"} or null}; "entity" indexes the entities, "resolved" names the \
+            earlier speaker a dropped or pronoun subject stands for.
 
             Examples:
               arabic-text analyze Examples/karabakh-pagers.txt
@@ -38,17 +41,17 @@ struct AnalyzeCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let recognizer: EntityRecognizer
-            do { recognizer = try EntityRecognizer(additionalLexicons: lexicons) } catch {
+            let finder: QuotationFinder
+            do { finder = try QuotationFinder(recognizer: EntityRecognizer(additionalLexicons: lexicons)) } catch {
                 throw CLIError.input("\(error)")
             }
             let output = OutputWriter()
             defer { try? output.flush() }
             var documents = 0
             func emit(_ text: String, id: String) throws {
-                let entities = try recognizer.entities(in: text)
+                let analysis = try finder.analyze(text)
                 if format == .json { try output.write(documents == 0 ? "" : ",\n") }
-                try Self.write(id: id, text: text, entities: entities, pretty: format == .json, to: output)
+                try Self.write(id: id, text: text, analysis: analysis, pretty: format == .json, to: output)
                 if format == .jsonl { try output.write("\n") }
                 documents += 1
             }
@@ -81,7 +84,10 @@ struct AnalyzeCommand: ParsableCommand {
     }
 
     /// Writes one document's JSON.
-    static func write(id: String, text: String, entities: [Entity], pretty: Bool, to output: OutputWriter) throws(CLIError) {
+    static func write(id: String, text: String, analysis: QuotationAnalysis, pretty: Bool, to output: OutputWriter)
+        throws(CLIError)
+    {
+        let entities = analysis.entities
         var bytes = Array(text.utf8)
         var failure: CLIError?
         bytes.withUnsafeMutableBufferPointer { buffer in
@@ -102,6 +108,52 @@ struct AnalyzeCommand: ParsableCommand {
                     try writeOptional(entity.id, to: output)
                     try output.write(",\"source\":")
                     try output.writeJSONString(entity.source)
+                    try output.write("}")
+                }
+                try output.write(pretty ? "],\n \"quotes\":[" : "],\"quotes\":[")
+                // Quotations are in text order, but their cues and speakers may lie before
+                // them: every offset they need is converted in one walk over the text.
+                var needed: [Int] = []
+                for quote in analysis.quotations {
+                    needed += [quote.range.lowerBound, quote.range.upperBound]
+                    if let cue = quote.cue { needed += [cue.range.lowerBound, cue.range.upperBound] }
+                    if let range = quote.speaker?.range { needed += [range.lowerBound, range.upperBound] }
+                }
+                var scalarOffsets: [Int: Int] = [:]
+                var walker = ScalarOffsetCounter(UnsafeBufferPointer(buffer))
+                for offset in Set(needed).sorted() { scalarOffsets[offset] = walker.scalarOffset(ofUTF8: offset) }
+                func offsets(_ range: Range<Int>) -> String {
+                    "\"start\":\(scalarOffsets[range.lowerBound]!),\"end\":\(scalarOffsets[range.upperBound]!)"
+                }
+                for (index, quote) in analysis.quotations.enumerated() {
+                    try output.write(index == 0 ? (pretty ? "\n  " : "") : (pretty ? ",\n  " : ","))
+                    try output.write("{\"kind\":\"\(quote.kind.rawValue)\",\"text\":")
+                    try output.writeJSONString(UnsafeBufferPointer(rebasing: buffer[quote.range]))
+                    try output.write("," + offsets(quote.range) + ",\"cue\":")
+                    if let cue = quote.cue {
+                        try output.write("{\"text\":")
+                        try output.writeJSONString(cue.text)
+                        try output.write("," + offsets(cue.range) + ",\"lemma\":")
+                        try output.writeJSONString(cue.lemma)
+                        try output.write("}")
+                    } else {
+                        try output.write("null")
+                    }
+                    try output.write(",\"speaker\":")
+                    if let speaker = quote.speaker {
+                        try output.write("{\"text\":")
+                        try writeOptional(speaker.text, to: output)
+                        if let range = speaker.range {
+                            try output.write("," + offsets(range))
+                        } else {
+                            try output.write(",\"start\":null,\"end\":null")
+                        }
+                        try output.write(",\"entity\":\(speaker.entity.map(String.init) ?? "null"),\"resolved\":")
+                        try writeOptional(speaker.resolved, to: output)
+                        try output.write("}")
+                    } else {
+                        try output.write("null")
+                    }
                     try output.write("}")
                 }
                 try output.write("]}")

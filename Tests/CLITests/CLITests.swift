@@ -228,13 +228,30 @@ final class LockedData: @unchecked Sendable {
             #expect(String(String.UnicodeScalarView(text[start..<end])) == entity["text"] as? String)
         }
         #expect(entities.contains { $0["text"] as? String == "وزارة الخارجية الروسية" && $0["id"] as? String == "RU" })
+        let quotes = try #require(json["quotes"] as? [[String: Any]])
+        #expect(quotes.count >= 17)
+        for quote in quotes {
+            let start = try #require(quote["start"] as? Int), end = try #require(quote["end"] as? Int)
+            #expect(String(String.UnicodeScalarView(text[start..<end])) == quote["text"] as? String)
+            if let speaker = quote["speaker"] as? [String: Any], let start = speaker["start"] as? Int,
+                let end = speaker["end"] as? Int
+            {
+                #expect(String(String.UnicodeScalarView(text[start..<end])) == speaker["text"] as? String)
+                if let entity = speaker["entity"] as? Int {
+                    #expect(entities[entity]["text"] as? String == speaker["text"] as? String)
+                }
+            }
+            if let cue = quote["cue"] as? [String: Any], let start = cue["start"] as? Int, let end = cue["end"] as? Int {
+                #expect(String(String.UnicodeScalarView(text[start..<end])) == cue["text"] as? String)
+            }
+        }
     }
 
     @Test func oneRecordPerLine() throws {
         let run = try Tool.run(["analyze", "--input", "lines", "--format", "jsonl"], input: "دعت روسيا\n\nأدانت لبنان\n")
         let lines = run.output.split(separator: "\n")
         #expect(lines.count == 3)
-        #expect(lines[1] == "{\"id\":\"<stdin>:2\",\"entities\":[]}")
+        #expect(lines[1] == "{\"id\":\"<stdin>:2\",\"entities\":[],\"quotes\":[]}")
         #expect(lines[2].contains("\"id\":\"LB\""))
     }
 

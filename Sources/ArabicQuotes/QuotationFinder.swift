@@ -1,0 +1,95 @@
+import ArabicCore
+public import ArabicEntities
+import Foundation
+
+/// Finds quotations and who said them in Arabic news: direct quotations between marks or
+/// after a colon, indirect ones after أن/إن, partial ones inside reported speech, and the
+/// headline form `SPEAKER: QUOTE`.
+///
+/// ```swift
+/// let finder = try QuotationFinder()
+/// let result = try finder.analyze(article)
+/// for quote in result.quotations {
+///     print(quote.kind, quote.speaker?.text ?? quote.speaker?.resolved ?? "?", quote.text)
+/// }
+/// ```
+///
+/// The cue verbs are in `CueVerbs.tsv` (every form: قال، قالت، يقول، أضافت …), the nouns that
+/// stand as speakers in `ReportingNouns.tsv`. A verb without a subject (وأضافت) takes the
+/// last speaker that agrees with it in gender, and says so (``Speaker/resolved``).
+public struct QuotationFinder: Sendable {
+    /// The entity recognizer whose entities become speakers.
+    public let recognizer: EntityRecognizer
+    /// Cue verbs by the hash of their normalized form (see `QuotationScan.cue(at:)`).
+    let cues: [UInt64: (form: String, entry: CueEntry)]
+    let reportingNouns: [String: ReportingNoun]
+
+    struct CueEntry: Sendable {
+        var lemma: String
+        var feminine: Bool
+        var plural: Bool
+        var takesObject: Bool
+    }
+
+    struct ReportingNoun: Sendable {
+        var isPronoun: Bool
+        var feminine: Bool
+        var plural: Bool
+    }
+
+    /// A finder with the bundled cue lexicons and `recognizer` (by default one with the
+    /// bundled entity lexicons).
+    public init(recognizer: EntityRecognizer? = nil) throws {
+        let recognizer = try recognizer ?? EntityRecognizer()
+        self.recognizer = recognizer
+        let normalizer = recognizer.tokenizer.normalizer
+        func load(_ name: String, _ columns: [String]) throws -> LexiconFile {
+            guard let url = Bundle.module.url(forResource: name, withExtension: "tsv") else {
+                throw LexiconError(file: "\(name).tsv", line: 0, column: 0, message: "the bundled lexicon is missing")
+            }
+            return try LexiconFile(contentsOfFile: url.path, requiredColumns: columns)
+        }
+        var cues: [UInt64: (form: String, entry: CueEntry)] = [:]
+        let cueFile = try load("CueVerbs", ["form", "lemma", "gender", "number", "takes"])
+        let column = { (name: String) in cueFile.columns.firstIndex(of: name)! }
+        for row in cueFile.rows {
+            let form = normalizer.normalizedString(row.fields[column("form")])
+            cues[Self.hash(form.utf8)] = (
+                form,
+                CueEntry(
+                    lemma: row.fields[column("lemma")], feminine: row.fields[column("gender")] == "f",
+                    plural: row.fields[column("number")] == "plural", takesObject: row.fields[column("takes")] == "object")
+            )
+        }
+        var nouns: [String: ReportingNoun] = [:]
+        let nounFile = try load("ReportingNouns", ["word", "kind", "gender", "number"])
+        let nounColumn = { (name: String) in nounFile.columns.firstIndex(of: name)! }
+        for row in nounFile.rows {
+            nouns[normalizer.normalizedString(row.fields[nounColumn("word")])] = ReportingNoun(
+                isPronoun: row.fields[nounColumn("kind")] == "pronoun", feminine: row.fields[nounColumn("gender")] == "f",
+                plural: row.fields[nounColumn("number")] == "plural")
+        }
+        self.cues = cues
+        self.reportingNouns = nouns
+    }
+
+    /// FNV-1a of some bytes: the key of the cue table, computed on a token without a copy.
+    static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return hash
+    }
+
+    /// The entities and quotations of `text`.
+    public func analyze(_ text: String) throws -> QuotationAnalysis {
+        let entities = try recognizer.entities(in: text)
+        return QuotationAnalysis(entities: entities, quotations: try quotations(in: text, entities: entities))
+    }
+
+    /// The quotations of `text`, given its entities (from ``recognizer``).
+    public func quotations(in text: String, entities: [Entity]) throws -> [Quotation] {
+        let tokens = try recognizer.tokenizer.tokens(in: text)
+        var scan = QuotationScan(text: text, tokens: tokens, entities: entities, finder: self)
+        return scan.run()
+    }
+}

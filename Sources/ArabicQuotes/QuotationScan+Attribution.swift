@@ -1,0 +1,241 @@
+import ArabicCore
+import ArabicEntities
+
+extension QuotationScan {
+    /// The cue verb at `index` (with و or ف attached or not), and where its letters start.
+    func cue(at index: Int) -> (entry: QuotationFinder.CueEntry, strip: Int)? {
+        let word = normalized(index).utf8
+        // Cue forms are short: most words are ruled out before any lookup.
+        guard tokens[index].kind == .arabicWord, word.count <= 14 else { return nil }
+        if let found = finder.cues[QuotationFinder.hash(word)], found.form.utf8.elementsEqual(word) { return (found.entry, 0) }
+        guard let first = word.first, let second = word.dropFirst().first, first == 0xD9, second == 0x88 || second == 0x81 else {
+            return nil  // و (D9 88) or ف (D9 81)
+        }
+        let rest = word.dropFirst(2)
+        if let found = finder.cues[QuotationFinder.hash(rest)], found.form.utf8.elementsEqual(rest) { return (found.entry, 1) }
+        return nil
+    }
+
+    /// Every cue verb of a paragraph with its speaker and what it introduces.
+    mutating func attributeCues(in paragraph: Range<Int>) {
+        let paragraphSpans = spans.filter { paragraph.contains($0.content.lowerBound) && !$0.isName && $0.close != nil }
+        var index = paragraph.lowerBound
+        while index < paragraph.upperBound {
+            defer { index += 1 }
+            guard let (entry, strip) = cue(at: index), !insideQuotation(index), entityStarting[index] == nil else { continue }
+            let sentenceEnd = sentenceEnd(from: index, in: paragraph)
+            let (speaker, afterSpeaker) = speaker(after: index, entry: entry, until: sentenceEnd, in: paragraph)
+            let cue = makeCue(at: index, strip: strip, lemma: entry.lemma)
+            var found = false
+            if let (kind, content) = content(from: afterSpeaker, entry: entry, sentenceEnd: sentenceEnd, paragraph: paragraph) {
+                append(kind, content, cue: cue, speaker: speaker)
+                found = true
+            }
+            // Short quoted phrases in the rest of the sentence are this speaker's words.
+            for span in paragraphSpans
+            where span.content.count <= 8 && span.content.lowerBound > index
+                && span.content.upperBound <= sentenceEnd
+                && !results.contains(where: { $0.range.overlaps(range(of: span.content)) })
+            {
+                append(.partial, span.content, cue: cue, speaker: speaker)
+                found = true
+            }
+            if found { remember(speaker) }
+        }
+    }
+
+    /// The speaker after a cue (VSO), inside a role (المتحدثة الرسمية … ماريا زاخاروفا), before
+    /// it (SVO), or carried over; and the token where what was said may start.
+    func speaker(
+        after cueIndex: Int, entry: QuotationFinder.CueEntry, until sentenceEnd: Int, in paragraph: Range<Int>
+    ) -> (Speaker?, Int) {
+        var position = cueIndex + 1
+        // Commas and dates between the verb and its subject: دعت روسيا، اليوم الأربعاء، …
+        func skipAdverbials() {
+            while position < sentenceEnd {
+                if isPunctuation(position, Self.commas) {
+                    position += 1
+                } else if let found = entityStarting[position], entities[found.entity].type == .date {
+                    position = found.end
+                } else {
+                    break
+                }
+            }
+        }
+        skipAdverbials()
+        guard position < sentenceEnd else { return (carriedOver(entry), position) }
+        // An entity right after the verb.
+        if let found = entityStarting[position], entities[found.entity].type != .date {
+            return (mention(entity: found.entity, tokens: position..<found.end), found.end)
+        }
+        // A role, then the person: the first person before the colon, quotation mark or أن.
+        if tokens[position].kind == .arabicWord && !isThatWord(position) {
+            var probe = position
+            while probe < min(sentenceEnd, position + 16), !isPunctuation(probe, [":"]), mark(probe) == nil, !isThatWord(probe) {
+                if let found = entityStarting[probe], entities[found.entity].type == .person {
+                    return (mention(entity: found.entity, tokens: probe..<found.end), found.end)
+                }
+                probe += 1
+            }
+        }
+        // A reporting noun (مسؤولون أمريكيون) or a pronoun (أحدهم).
+        if let noun = finder.reportingNouns[String(normalized(position))] {
+            var end = position + 1
+            if !noun.isPronoun, end < sentenceEnd, tokens[end].kind == .arabicWord,
+                ["يون", "يين", "يه", "ي"].contains(where: { normalized(end, hasSuffix: $0) })
+            {
+                end += 1
+            }
+            var speaker = Speaker(range: range(of: position..<end), text: textOf(position..<end), entity: nil, resolved: nil)
+            if noun.isPronoun { speaker.resolved = history.last(where: { $0.plural })?.text ?? history.last?.text }
+            return (speaker, end)
+        }
+        // Subject before the verb: الوزير قال …
+        if let (entityIndex, start) = entityEnding(at: cueIndex), entities[entityIndex].type != .date {
+            return (mention(entity: entityIndex, tokens: start..<cueIndex), cueIndex + 1)
+        }
+        return (carriedOver(entry), position)
+    }
+
+    func entityEnding(at index: Int) -> (Int, Int)? { entityEndingAt[index].map { ($0.entity, $0.start) } }
+
+    /// The last speaker that agrees with a verb that has no subject of its own.
+    func carriedOver(_ entry: QuotationFinder.CueEntry) -> Speaker? {
+        guard let previous = history.last(where: { $0.feminine == entry.feminine && $0.plural == entry.plural }) else {
+            return nil
+        }
+        return Speaker(range: nil, text: nil, entity: nil, resolved: previous.text)
+    }
+
+    func mention(entity: Int, tokens range: Range<Int>) -> Speaker {
+        let entityValue = entities[entity]
+        return Speaker(range: entityValue.range, text: entityValue.text, entity: entity, resolved: nil)
+    }
+
+    /// What the cue introduces: `: "…"`, `: …`, `أن "…"`, `أن …`, or, for verbs that take an
+    /// object (دعا، أدان), the rest of the sentence.
+    func content(
+        from start: Int, entry: QuotationFinder.CueEntry, sentenceEnd: Int, paragraph: Range<Int>
+    ) -> (QuotationKind, Range<Int>)? {
+        var position = start
+        // Commas and dates right after the speaker still count as the head of the content.
+        var head = start
+        while head < sentenceEnd, isPunctuation(head, Self.commas) || entities(startingAt: head, type: .date) {
+            head = entityStarting[head].map { $0.end } ?? head + 1
+        }
+        while position < sentenceEnd {
+            if isPunctuation(position, [":"]) {
+                if let found = span(openingAt: position + 1) ?? span(openingAt: position + 2), !spans[found].isName {
+                    return (.direct, spans[found].content)
+                }
+                return (.direct, (position + 1)..<paragraph.upperBound)
+            }
+            if mark(position) != nil, let found = span(openingAt: position) {
+                // Marks start the speaker's words only right after the speaker; later in the
+                // sentence they hold a name or a partial quotation.
+                if spans[found].isName || position > head {
+                    position = (spans[found].close ?? position) + 1
+                    continue
+                }
+                return (.direct, spans[found].content)
+            }
+            // أنّ/إنّ: anywhere for verbs of saying; right after the subject for verbs that take
+            // an object (in أدانت … وصنفت الحادث على أنه …, أنه belongs to another verb).
+            if isThatWord(position) && (!entry.takesObject || position == head) {
+                if position + 1 < paragraph.upperBound, mark(position + 1) != nil, let found = span(openingAt: position + 1),
+                    !spans[found].isName
+                {
+                    return (.direct, spans[found].content)
+                }
+                return (.indirect, (position + 1)..<sentenceEnd)
+            }
+            position += 1
+        }
+        guard entry.takesObject else { return nil }
+        var objectStart = start
+        while objectStart < sentenceEnd, isPunctuation(objectStart, Self.commas) || entities(startingAt: objectStart, type: .date)
+        {
+            objectStart = entityStarting[objectStart].map { $0.end } ?? objectStart + 1
+        }
+        return objectStart < sentenceEnd ? (.indirect, objectStart..<sentenceEnd) : nil
+    }
+
+    func entities(startingAt index: Int, type: EntityType) -> Bool {
+        entityStarting[index].map { entities[$0.entity].type == type } ?? false
+    }
+
+    /// The headline form SPEAKER: QUOTE, on a line or in a segment of a list line between
+    /// `..` (نتنياهو تحت الأرض.. أحمد موسى عن العملية العسكرية بلبنان: أكبر اختراق …).
+    mutating func findHeadline(in paragraph: Range<Int>) {
+        var segmentStart = paragraph.lowerBound
+        var index = paragraph.lowerBound
+        while index <= paragraph.upperBound {
+            let atEnd = index == paragraph.upperBound
+            let doubleStop =
+                !atEnd && isPunctuation(index, ["."]) && index + 1 < paragraph.upperBound && isPunctuation(index + 1, ["."])
+            if atEnd || doubleStop {
+                headline(in: segmentStart..<index)
+                segmentStart = index + (doubleStop ? 2 : 0)
+                index += doubleStop ? 2 : 1
+                continue
+            }
+            index += 1
+        }
+    }
+
+    mutating func headline(in segment: Range<Int>) {
+        var start = segment.lowerBound
+        while start < segment.upperBound, tokens[start].kind != .arabicWord, tokens[start].kind != .latinWord { start += 1 }
+        guard let found = entityStarting[start], [.person, .organization, .country].contains(entities[found.entity].type),
+            let colon = (start..<min(segment.upperBound, start + 9)).first(where: { isPunctuation($0, [":"]) }),
+            !(start..<colon).contains(where: { cue(at: $0) != nil }),
+            (colon + 1..<segment.upperBound).filter({ tokens[$0].kind.isWord }).count >= 2
+        else { return }
+        let speaker = mention(entity: found.entity, tokens: start..<found.end)
+        append(.direct, (colon + 1)..<segment.upperBound, cue: nil, speaker: speaker)
+        remember(speaker)
+    }
+
+    // MARK: - Results
+
+    func range(of tokenRange: Range<Int>) -> Range<Int> {
+        var lower = tokenRange.lowerBound, upper = tokenRange.upperBound
+        // Leave surrounding marks and final punctuation out of the quoted words.
+        while lower < upper, tokens[lower].kind == .punctuation || tokens[lower].kind == .symbol { lower += 1 }
+        while upper > lower, tokens[upper - 1].kind == .punctuation || tokens[upper - 1].kind == .symbol { upper -= 1 }
+        guard lower < upper else {
+            return tokens[tokenRange.lowerBound].range.lowerBound..<tokens[tokenRange.lowerBound].range.lowerBound
+        }
+        return tokens[lower].range.lowerBound..<tokens[upper - 1].range.upperBound
+    }
+
+    func textOf(_ tokenRange: Range<Int>) -> String { String(text.utf8Slice(range(of: tokenRange))) }
+
+    func makeCue(at index: Int, strip: Int, lemma: String) -> QuotationCue {
+        var range = tokens[index].range
+        if strip > 0 { range = (range.lowerBound + "و".utf8.count)..<range.upperBound }
+        return QuotationCue(range: range, text: String(text.utf8Slice(range)), lemma: lemma)
+    }
+
+    mutating func append(_ kind: QuotationKind, _ content: Range<Int>, cue: QuotationCue?, speaker: Speaker?) {
+        let quoted = range(of: content)
+        guard !quoted.isEmpty, !results.contains(where: { $0.range == quoted }) else { return }
+        results.append(Quotation(kind: kind, range: quoted, text: String(text.utf8Slice(quoted)), cue: cue, speaker: speaker))
+    }
+
+    /// Remembers a speaker named in the text, with its gender and number guessed from its
+    /// words: a feminine name or head word ends in ة or ا (وزارة، الخارجية، ماريا), plural
+    /// nouns in ون/ين.
+    mutating func remember(_ speaker: Speaker?) {
+        guard let speaker, let text = speaker.text ?? speaker.resolved else { return }
+        if speaker.text == nil, let previous = history.last(where: { $0.text == text }) {
+            history.append(previous)
+            return
+        }
+        let first = text.split(separator: " ").first.map(String.init) ?? text
+        let entityType = speaker.entity.map { entities[$0].type }
+        let plural = first.hasSuffix("ون") || first.hasSuffix("ين") || speaker.resolved != nil && speaker.text != nil
+        let feminine = !plural && (first.hasSuffix("ة") || first.hasSuffix("ا") || entityType == .country)
+        history.append(RememberedSpeaker(text: speaker.resolved ?? text, feminine: feminine, plural: plural))
+    }
+}

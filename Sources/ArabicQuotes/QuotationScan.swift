@@ -1,0 +1,220 @@
+import ArabicCore
+import ArabicEntities
+
+/// A span between quotation marks (or from a colon to an unmatched closing mark, or from an
+/// unmatched opening mark to the end of its paragraph), in tokens.
+struct QuoteSpan {
+    var open: Int?
+    var close: Int?
+    /// Token indices of the quoted words.
+    var content: Range<Int>
+    /// A quoted name or a scare-quoted word, not a quotation: وكالة “سبوتنيك”.
+    var isName = false
+}
+
+/// A speaker remembered for the verbs without a subject that follow.
+struct RememberedSpeaker {
+    var text: String
+    var feminine: Bool
+    var plural: Bool
+}
+
+/// The working state of one text's quotation finding.
+struct QuotationScan {
+    let text: String
+    let tokens: [Token]
+    let entities: [Entity]
+    let finder: QuotationFinder
+    /// Token ranges of the paragraphs (lines).
+    var paragraphs: [Range<Int>] = []
+    /// The entity that starts at a token, and the token where it ends (exclusive).
+    var entityStarting: [Int: (entity: Int, end: Int)] = [:]
+    var entityEndingAt: [Int: (entity: Int, start: Int)] = [:]
+    var spans: [QuoteSpan] = []
+    /// For each token, whether it lies inside a quotation (not a quoted name).
+    var quoted: [Bool] = []
+    /// Spans by the token of their opening mark, and (for those without one) by their first token.
+    var spanByOpening: [Int: Int] = [:]
+    var history: [RememberedSpeaker] = []
+    var results: [Quotation] = []
+
+    init(text: String, tokens: [Token], entities: [Entity], finder: QuotationFinder) {
+        self.text = text
+        self.tokens = tokens
+        self.entities = entities
+        self.finder = finder
+    }
+
+    mutating func run() -> [Quotation] {
+        findParagraphs()
+        mapEntities()
+        for paragraph in paragraphs { pairMarks(in: paragraph) }
+        indexSpans()
+        for paragraph in paragraphs {
+            let before = results.count
+            attributeCues(in: paragraph)
+            if results.count == before { findHeadline(in: paragraph) }
+        }
+        return results.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    // MARK: - Structure
+
+    mutating func findParagraphs() {
+        // Line feeds, found once in the bytes, split the tokens into paragraphs.
+        var lineFeeds: [Int] = []
+        var copy = text
+        copy.withUTF8 { bytes in
+            for offset in bytes.indices where bytes[offset] == 0x0A { lineFeeds.append(offset) }
+        }
+        var next = 0
+        var start = 0
+        for index in tokens.indices {
+            var crossed = false
+            while next < lineFeeds.count && lineFeeds[next] < tokens[index].range.lowerBound {
+                crossed = true
+                next += 1
+            }
+            if crossed && index > start {
+                paragraphs.append(start..<index)
+                start = index
+            }
+        }
+        if start < tokens.count { paragraphs.append(start..<tokens.count) }
+    }
+
+    mutating func indexSpans() {
+        quoted = Array(repeating: false, count: tokens.count)
+        for (index, span) in spans.enumerated() {
+            if let open = span.open {
+                spanByOpening[open] = spanByOpening[open] ?? index
+            } else {
+                spanByOpening[span.content.lowerBound] = spanByOpening[span.content.lowerBound] ?? index
+            }
+            if !span.isName { for token in span.content { quoted[token] = true } }
+        }
+    }
+
+    mutating func mapEntities() {
+        var tokenIndex = 0
+        for (entityIndex, entity) in entities.enumerated() {
+            while tokenIndex < tokens.count && tokens[tokenIndex].range.upperBound <= entity.range.lowerBound { tokenIndex += 1 }
+            var end = tokenIndex
+            while end < tokens.count && tokens[end].range.lowerBound < entity.range.upperBound { end += 1 }
+            if end > tokenIndex {
+                entityStarting[tokenIndex] = (entityIndex, end)
+                entityEndingAt[end] = (entityIndex, tokenIndex)
+            }
+        }
+    }
+
+    func normalized(_ index: Int) -> Substring { tokens[index].normalized }
+
+    /// Whether the token is one of these punctuation marks (each a single scalar).
+    func isPunctuation(_ index: Int, _ marks: Set<Unicode.Scalar>) -> Bool {
+        guard index < tokens.count, tokens[index].kind == .punctuation, let scalar = tokens[index].normalized.unicodeScalars.first
+        else { return false }
+        return marks.contains(scalar)
+    }
+
+    static let sentenceEnds: Set<Unicode.Scalar> = [".", "؟", "!", "…", "?"]
+    static let commas: Set<Unicode.Scalar> = ["،", ",", "–", "-", "—"]
+    static let thatWords: [[UInt8]] = ["ان", "بان", "انه", "بانه"].map { Array($0.utf8) }
+
+    /// Whether the token is أنّ/إنّ/بأن (in their normalized forms).
+    func isThatWord(_ index: Int) -> Bool {
+        tokens[index].kind == .arabicWord && Self.thatWords.contains { normalized(index).utf8.elementsEqual($0) }
+    }
+
+    /// Whether the token's normalized form ends with `suffix`, compared byte for byte.
+    func normalized(_ index: Int, hasSuffix suffix: String) -> Bool {
+        let word = normalized(index).utf8
+        return word.count >= suffix.utf8.count && word.suffix(suffix.utf8.count).elementsEqual(suffix.utf8)
+    }
+
+    // MARK: - Quotation marks
+
+    enum Mark { case guillemetOpen, guillemetClose, curlyOpening, curlyClosing, straight }
+
+    func mark(_ index: Int) -> Mark? {
+        guard tokens[index].kind == .punctuation else { return nil }
+        switch tokens[index].normalized.unicodeScalars.first {
+        case "«": return .guillemetOpen
+        case "»": return .guillemetClose
+        case "“", "„": return .curlyOpening
+        case "”": return .curlyClosing
+        case "\"": return .straight
+        default: return nil
+        }
+    }
+
+    /// Pairs the marks of a paragraph. « » nest; curly and straight marks of one family pair
+    /// with the next of the family (so ” … “ works too). An opening mark with no close runs
+    /// to the end of the paragraph; a closing mark with no opening starts at the colon before
+    /// it (وأضافت: هذا … متخصصين”).
+    mutating func pairMarks(in paragraph: Range<Int>) {
+        var open: [(mark: Mark, index: Int)] = []
+        var unmatchedCloses: [Int] = []
+        for index in paragraph {
+            guard let mark = mark(index) else { continue }
+            switch mark {
+            case .guillemetOpen:
+                open.append((mark, index))
+            case .guillemetClose:
+                if let position = open.lastIndex(where: { $0.mark == .guillemetOpen }) {
+                    spans.append(QuoteSpan(open: open[position].index, close: index, content: (open[position].index + 1)..<index))
+                    open.removeSubrange(position...)
+                } else {
+                    unmatchedCloses.append(index)
+                }
+            case .curlyOpening, .curlyClosing:
+                if let last = open.last, last.mark == .curlyOpening || last.mark == .curlyClosing {
+                    spans.append(QuoteSpan(open: last.index, close: index, content: (last.index + 1)..<index))
+                    open.removeLast()
+                } else if mark == .curlyClosing && index > paragraph.lowerBound && tokens[index - 1].kind.isWord
+                    && (index + 1 == paragraph.upperBound || tokens[index + 1].kind == .punctuation)
+                {
+                    unmatchedCloses.append(index)  // hugs the word before it: a close
+                } else {
+                    open.append((mark, index))
+                }
+            case .straight:
+                if let last = open.last, last.mark == .straight {
+                    spans.append(QuoteSpan(open: last.index, close: index, content: (last.index + 1)..<index))
+                    open.removeLast()
+                } else {
+                    open.append((mark, index))
+                }
+            }
+        }
+        for (_, index) in open { spans.append(QuoteSpan(open: index, close: nil, content: (index + 1)..<paragraph.upperBound)) }
+        for close in unmatchedCloses {
+            let colon = (paragraph.lowerBound..<close).last { isPunctuation($0, [":"]) }
+            if let colon { spans.append(QuoteSpan(open: nil, close: close, content: (colon + 1)..<close)) }
+        }
+        // Short spans that are a name (an entity) or a single word are not quotations.
+        for index in spans.indices where spans[index].content.lowerBound >= paragraph.lowerBound {
+            let content = spans[index].content
+            let wordCount = content.filter { tokens[$0].kind.isWord }.count
+            let isEntity = entityStarting[content.lowerBound].map { $0.end == content.upperBound } ?? false
+            if content.count <= 4 && (isEntity || wordCount <= 1) { spans[index].isName = true }
+        }
+    }
+
+    /// The quotation span whose opening mark is at `index`, or whose content starts there
+    /// (after a colon, for a span with no opening mark).
+    func span(openingAt index: Int) -> Int? { spanByOpening[index] }
+
+    func insideQuotation(_ index: Int) -> Bool { quoted[index] }
+
+    /// Where the sentence that contains `index` ends: the first terminator outside quotation
+    /// marks, or the end of the paragraph.
+    func sentenceEnd(from index: Int, in paragraph: Range<Int>) -> Int {
+        var position = index
+        while position < paragraph.upperBound {
+            if isPunctuation(position, Self.sentenceEnds) && !insideQuotation(position) { return position }
+            position += 1
+        }
+        return paragraph.upperBound
+    }
+}
