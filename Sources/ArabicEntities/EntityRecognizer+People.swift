@@ -107,9 +107,7 @@ extension EntityScan {
         var start = index + title.length
         // باسم + an organization, or a nationality, between the title and the name.
         if start < tokens.count, normalized(start, is: Self.bismi) { start += 1 }
-        if let organization = candidates.filter({ $0.start == start && $0.type == .organization }).max(by: { $0.end < $1.end }) {
-            start = organization.end
-        }
+        if let end = organizationEnds[start] { start = end }
         if let nisba = longestHit(at: start, [.masculineNisba, .feminineNisba, .pluralNisba]) { start += nisba.length }
         let end = nameEnd(from: start, afterTitle: true)
         // One unknown word after a title is as often an adjective (الرئيس سعيدا) as a name:

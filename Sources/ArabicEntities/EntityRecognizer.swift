@@ -86,6 +86,9 @@ public struct EntityRecognizer: Sendable {
         scan.candidates += scan.dates()
         scan.candidates += scan.organizations()
         scan.candidates += scan.names()
+        for candidate in scan.candidates where candidate.type == .organization {
+            scan.organizationEnds[candidate.start] = max(scan.organizationEnds[candidate.start] ?? 0, candidate.end)
+        }
         scan.candidates += scan.people()
         scan.candidates += scan.laterMentionsOfPeople()
         return scan.resolve()
@@ -142,6 +145,8 @@ struct EntityScan {
     var hitStore: [Hit] = []
     var hitStarts: [Int] = []
     var candidates: [Candidate] = []
+    /// Where the longest organization starting at a token ends (for a role: باسم + organization).
+    var organizationEnds: [Int: Int] = [:]
 
     init(
         original: String, offsets: OffsetMap, tokens: [ScanToken], bytes: UnsafeBufferPointer<UInt8>,

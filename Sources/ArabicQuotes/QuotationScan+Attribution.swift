@@ -17,8 +17,11 @@ extension QuotationScan {
     }
 
     /// Every cue verb of a paragraph with its speaker and what it introduces.
-    mutating func attributeCues(in paragraph: Range<Int>) {
-        let paragraphSpans = spans.filter { paragraph.contains($0.content.lowerBound) && !$0.isName && $0.close != nil }
+    mutating func attributeCues(in paragraph: Range<Int>, spans spanIndices: Range<Int>) {
+        // Candidates for partial quotations, in order, looked up by binary search per cue.
+        let shortSpans = spans[spanIndices].filter { !$0.isName && $0.close != nil && $0.content.count <= 8 }
+            .sorted { $0.content.lowerBound < $1.content.lowerBound }
+        let resultsOfParagraph = results.count
         var index = paragraph.lowerBound
         while index < paragraph.upperBound {
             defer { index += 1 }
@@ -32,11 +35,16 @@ extension QuotationScan {
                 found = true
             }
             // Short quoted phrases in the rest of the sentence are this speaker's words.
-            for span in paragraphSpans
-            where span.content.count <= 8 && span.content.lowerBound > index
-                && span.content.upperBound <= sentenceEnd
-                && !results.contains(where: { $0.range.overlaps(range(of: span.content)) })
-            {
+            var first = 0, last = shortSpans.count
+            while first < last {
+                let middle = (first + last) / 2
+                if shortSpans[middle].content.lowerBound <= index { first = middle + 1 } else { last = middle }
+            }
+            for span in shortSpans[first...] {
+                guard span.content.lowerBound < sentenceEnd else { break }
+                guard span.content.upperBound <= sentenceEnd,
+                    !results[resultsOfParagraph...].contains(where: { $0.range.overlaps(range(of: span.content)) })
+                else { continue }
                 append(.partial, span.content, cue: cue, speaker: speaker)
                 found = true
             }
@@ -219,7 +227,7 @@ extension QuotationScan {
 
     mutating func append(_ kind: QuotationKind, _ content: Range<Int>, cue: QuotationCue?, speaker: Speaker?) {
         let quoted = range(of: content)
-        guard !quoted.isEmpty, !results.contains(where: { $0.range == quoted }) else { return }
+        guard !quoted.isEmpty, reported.insert(quoted).inserted else { return }
         results.append(Quotation(kind: kind, range: quoted, text: String(text.utf8Slice(quoted)), cue: cue, speaker: speaker))
     }
 

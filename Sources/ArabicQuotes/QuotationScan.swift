@@ -35,6 +35,10 @@ struct QuotationScan {
     var quoted: [Bool] = []
     /// Spans by the token of their opening mark, and (for those without one) by their first token.
     var spanByOpening: [Int: Int] = [:]
+    /// The spans of each paragraph, as indices into `spans`, in paragraph order.
+    var spansOfParagraph: [Range<Int>] = []
+    /// The quoted ranges already reported, so that a phrase is reported once.
+    var reported: Set<Range<Int>> = []
     var history: [RememberedSpeaker] = []
     var results: [Quotation] = []
 
@@ -50,9 +54,9 @@ struct QuotationScan {
         mapEntities()
         for paragraph in paragraphs { pairMarks(in: paragraph) }
         indexSpans()
-        for paragraph in paragraphs {
+        for (number, paragraph) in paragraphs.enumerated() {
             let before = results.count
-            attributeCues(in: paragraph)
+            attributeCues(in: paragraph, spans: spansOfParagraph[number])
             if results.count == before { findHeadline(in: paragraph) }
         }
         return results.sorted { $0.range.lowerBound < $1.range.lowerBound }
@@ -84,14 +88,25 @@ struct QuotationScan {
     }
 
     mutating func indexSpans() {
-        quoted = Array(repeating: false, count: tokens.count)
+        // Which tokens lie inside a quotation: +1 where a span starts, -1 where it ends, summed
+        // once, so that many nested or unclosed marks stay linear.
+        var depth = Array(repeating: 0, count: tokens.count + 1)
         for (index, span) in spans.enumerated() {
             if let open = span.open {
                 spanByOpening[open] = spanByOpening[open] ?? index
             } else {
                 spanByOpening[span.content.lowerBound] = spanByOpening[span.content.lowerBound] ?? index
             }
-            if !span.isName { for token in span.content { quoted[token] = true } }
+            if !span.isName && !span.content.isEmpty {
+                depth[span.content.lowerBound] += 1
+                depth[span.content.upperBound] -= 1
+            }
+        }
+        quoted = Array(repeating: false, count: tokens.count)
+        var running = 0
+        for index in tokens.indices {
+            running += depth[index]
+            quoted[index] = running > 0
         }
     }
 
@@ -154,8 +169,11 @@ struct QuotationScan {
     /// it (وأضافت: هذا … متخصصين”).
     mutating func pairMarks(in paragraph: Range<Int>) {
         var open: [(mark: Mark, index: Int)] = []
-        var unmatchedCloses: [Int] = []
+        var unmatchedCloses: [(close: Int, colon: Int?)] = []
+        var lastColon: Int?
+        let firstSpan = spans.count
         for index in paragraph {
+            if isPunctuation(index, [":"]) { lastColon = index }
             guard let mark = mark(index) else { continue }
             switch mark {
             case .guillemetOpen:
@@ -165,7 +183,7 @@ struct QuotationScan {
                     spans.append(QuoteSpan(open: open[position].index, close: index, content: (open[position].index + 1)..<index))
                     open.removeSubrange(position...)
                 } else {
-                    unmatchedCloses.append(index)
+                    unmatchedCloses.append((index, lastColon))
                 }
             case .curlyOpening, .curlyClosing:
                 if let last = open.last, last.mark == .curlyOpening || last.mark == .curlyClosing {
@@ -174,7 +192,7 @@ struct QuotationScan {
                 } else if mark == .curlyClosing && index > paragraph.lowerBound && tokens[index - 1].kind.isWord
                     && (index + 1 == paragraph.upperBound || tokens[index + 1].kind == .punctuation)
                 {
-                    unmatchedCloses.append(index)  // hugs the word before it: a close
+                    unmatchedCloses.append((index, lastColon))  // hugs the word before it: a close
                 } else {
                     open.append((mark, index))
                 }
@@ -188,16 +206,17 @@ struct QuotationScan {
             }
         }
         for (_, index) in open { spans.append(QuoteSpan(open: index, close: nil, content: (index + 1)..<paragraph.upperBound)) }
-        for close in unmatchedCloses {
-            let colon = (paragraph.lowerBound..<close).last { isPunctuation($0, [":"]) }
+        for (close, colon) in unmatchedCloses {
             if let colon { spans.append(QuoteSpan(open: nil, close: close, content: (colon + 1)..<close)) }
         }
+        spansOfParagraph.append(firstSpan..<spans.count)
         // Short spans that are a name (an entity) or a single word are not quotations.
-        for index in spans.indices where spans[index].content.lowerBound >= paragraph.lowerBound {
+        for index in firstSpan..<spans.count {
             let content = spans[index].content
+            guard content.count <= 4 else { continue }
             let wordCount = content.filter { tokens[$0].kind.isWord }.count
             let isEntity = entityStarting[content.lowerBound].map { $0.end == content.upperBound } ?? false
-            if content.count <= 4 && (isEntity || wordCount <= 1) { spans[index].isName = true }
+            if isEntity || wordCount <= 1 { spans[index].isName = true }
         }
     }
 

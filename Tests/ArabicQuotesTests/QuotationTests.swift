@@ -193,3 +193,14 @@ func describe(_ quotes: [Quotation]) -> [String] {
         #expect(Double(speakersRight) / Double(goldQuotes.count) >= 0.9)
     }
 }
+
+/// Hostile input stays linear: many unbalanced and nested marks in one paragraph.
+@Suite struct HostileQuotationTests {
+    @Test(.timeLimit(.minutes(1)))
+    func manyNestedAndUnclosedMarks() throws {
+        let nested = try quotes("قالت وزارة الخارجية الروسية: " + String(repeating: "« “ ", count: 20_000) + "نهاية")
+        #expect(nested.count == 1)
+        let closes = try quotes("قال بوتين: " + String(repeating: "” ", count: 40_000))
+        #expect(closes.count <= 1)
+    }
+}
