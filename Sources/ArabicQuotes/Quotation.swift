@@ -54,6 +54,9 @@ public struct Quotation: Hashable, Sendable {
     public var cue: QuotationCue?
     /// The speaker; `nil` when none can be found.
     public var speaker: Speaker?
+    /// Where the report comes from, when a source phrase names it (وحسب وكالة “سبوتنيك” …):
+    /// a source, not a speaker. Its `resolved` is always `nil`.
+    public var source: Speaker?
 }
 
 /// Entities and quotations of one text, found together (the quotation rules use the entities).

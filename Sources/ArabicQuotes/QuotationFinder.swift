@@ -23,6 +23,12 @@ public struct QuotationFinder: Sendable {
     /// Cue verbs by the hash of their normalized form (see `QuotationScan.cue(at:)`).
     let cues: [UInt64: (form: String, entry: CueEntry)]
     let reportingNouns: [String: ReportingNoun]
+    /// Source phrases as their normalized words; a last word `ل` stands for ل attached to the next.
+    let sourcePhrases: [[String]]
+    /// The first words of the source phrases, to rule most tokens out at once.
+    let sourceFirstWords: [[UInt8]]
+    /// The first letters of those words, as their two UTF-8 bytes.
+    let sourceFirstLetters: Set<UInt16>
 
     struct CueEntry: Sendable {
         var lemma: String
@@ -69,6 +75,13 @@ public struct QuotationFinder: Sendable {
                 isPronoun: row.fields[nounColumn("kind")] == "pronoun", feminine: row.fields[nounColumn("gender")] == "f",
                 plural: row.fields[nounColumn("number")] == "plural")
         }
+        let sourceFile = try load("SourcePhrases", ["phrase"])
+        self.sourcePhrases = sourceFile.rows.map { row in
+            normalizer.normalizedString(row.fields[0].replacingOccurrences(of: "لـ", with: "ل")).split(separator: " ").map(
+                String.init)
+        }
+        self.sourceFirstWords = Array(Set(sourcePhrases.compactMap(\.first))).map { Array($0.utf8) }
+        self.sourceFirstLetters = Set(sourceFirstWords.compactMap { $0.count >= 2 ? UInt16($0[0]) << 8 | UInt16($0[1]) : nil })
         self.cues = cues
         self.reportingNouns = nouns
     }

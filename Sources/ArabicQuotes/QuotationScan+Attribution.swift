@@ -22,13 +22,22 @@ extension QuotationScan {
         let shortSpans = spans[spanIndices].filter { !$0.isName && $0.close != nil && $0.content.count <= 8 }
             .sorted { $0.content.lowerBound < $1.content.lowerBound }
         let resultsOfParagraph = results.count
+        // Source phrases of the paragraph, found once, when the first cue needs them.
+        var sourcePhrases: [(start: Int, end: Int)]?
         var index = paragraph.lowerBound
         while index < paragraph.upperBound {
             defer { index += 1 }
-            guard let (entry, strip) = cue(at: index), !insideQuotation(index), entityStarting[index] == nil else { continue }
+            // نقلا عن is a source phrase, not the verb نقل.
+            guard let (entry, strip) = cue(at: index), !insideQuotation(index), entityStarting[index] == nil,
+                sourcePhraseEnd(at: index) == nil
+            else { continue }
             let sentenceEnd = sentenceEnd(from: index, in: paragraph)
             let (speaker, afterSpeaker) = speaker(after: index, entry: entry, until: sentenceEnd, in: paragraph)
             let cue = makeCue(at: index, strip: strip, lemma: entry.lemma)
+            if sourcePhrases == nil {
+                sourcePhrases = paragraph.compactMap { position in sourcePhraseEnd(at: position).map { (position, $0) } }
+            }
+            currentSource = source(before: index, in: paragraph, phrases: sourcePhrases ?? [])
             var found = false
             if let (kind, content) = content(from: afterSpeaker, entry: entry, sentenceEnd: sentenceEnd, paragraph: paragraph) {
                 append(kind, content, cue: cue, speaker: speaker)
@@ -106,6 +115,67 @@ extension QuotationScan {
     }
 
     func entityEnding(at index: Int) -> (Int, Int)? { entityEndingAt[index].map { ($0.entity, $0.start) } }
+
+    /// The source named by a source phrase earlier in the sentence of the cue at `cueIndex`:
+    /// the entity after the phrase, across a media cue and quotation marks.
+    func source(before cueIndex: Int, in paragraph: Range<Int>, phrases: [(start: Int, end: Int)]) -> Speaker? {
+        // The last source phrase of the sentence before the cue.
+        guard let phrase = phrases.last(where: { $0.end <= cueIndex }) else { return nil }
+        guard !(phrase.start..<cueIndex).contains(where: { isPunctuation($0, Self.sentenceEnds) }) else { return nil }
+        do {
+            let after = phrase.end
+            var probe = after
+            while probe < cueIndex, entityStarting[probe] == nil { probe += 1 }
+            if let found = entityStarting[probe], probe < after + 4 {
+                return mention(entity: found.entity, tokens: probe..<found.end)
+            }
+        }
+        return nil
+    }
+
+    /// The token after a source phrase that starts at `index` (وحسب، بحسب، نقلا عن، وفقا لـ …).
+    /// A phrase ending in ل ends inside the next word, which is then part of the source.
+    func sourcePhraseEnd(at index: Int) -> Int? {
+        guard tokens[index].kind == .arabicWord else { return nil }
+        // Most words are ruled out by their bytes, without building a string.
+        let word = normalized(index).utf8
+        var bytes = word.makeIterator()
+        guard let lead = bytes.next(), let second = bytes.next() else { return nil }
+        let isWa = lead == 0xD9 && second == 0x88
+        if !isWa && !finder.sourceFirstLetters.contains(UInt16(lead) << 8 | UInt16(second)) { return nil }
+        let withoutWa = isWa ? word.dropFirst(2) : word[...]
+        guard finder.sourceFirstWords.contains(where: { word.elementsEqual($0) || withoutWa.elementsEqual($0) }) else {
+            return nil
+        }
+        for phrase in finder.sourcePhrases {
+            var position = index
+            var matched = true
+            for (offset, word) in phrase.enumerated() {
+                guard position < tokens.count else {
+                    matched = false
+                    break
+                }
+                var token = String(normalized(position))
+                if offset == 0 && token.hasPrefix("و") && token != word { token.removeFirst() }
+                if word == "ل" && offset == phrase.count - 1 {
+                    if token == "ل" {
+                        position += 1
+                    }  // لـ written apart
+                    else if !token.hasPrefix("ل") {
+                        matched = false
+                    }
+                    break
+                }
+                guard token == word else {
+                    matched = false
+                    break
+                }
+                position += 1
+            }
+            if matched { return position }
+        }
+        return nil
+    }
 
     /// The last speaker that agrees with a verb that has no subject of its own.
     func carriedOver(_ entry: QuotationFinder.CueEntry) -> Speaker? {
@@ -212,7 +282,8 @@ extension QuotationScan {
         while lower < upper, tokens[lower].kind == .punctuation || tokens[lower].kind == .symbol { lower += 1 }
         while upper > lower, tokens[upper - 1].kind == .punctuation || tokens[upper - 1].kind == .symbol { upper -= 1 }
         guard lower < upper else {
-            return tokens[tokenRange.lowerBound].range.lowerBound..<tokens[tokenRange.lowerBound].range.lowerBound
+            let offset = tokenRange.lowerBound < tokens.count ? tokens[tokenRange.lowerBound].range.lowerBound : text.utf8.count
+            return offset..<offset
         }
         return tokens[lower].range.lowerBound..<tokens[upper - 1].range.upperBound
     }
@@ -228,7 +299,10 @@ extension QuotationScan {
     mutating func append(_ kind: QuotationKind, _ content: Range<Int>, cue: QuotationCue?, speaker: Speaker?) {
         let quoted = range(of: content)
         guard !quoted.isEmpty, reported.insert(quoted).inserted else { return }
-        results.append(Quotation(kind: kind, range: quoted, text: String(text.utf8Slice(quoted)), cue: cue, speaker: speaker))
+        results.append(
+            Quotation(
+                kind: kind, range: quoted, text: String(text.utf8Slice(quoted)), cue: cue, speaker: speaker,
+                source: cue == nil ? nil : currentSource))
     }
 
     /// Remembers a speaker named in the text, with its gender and number guessed from its

@@ -41,6 +41,8 @@ struct QuotationScan {
     var reported: Set<Range<Int>> = []
     var history: [RememberedSpeaker] = []
     var results: [Quotation] = []
+    /// The source named before the cue being attributed.
+    var currentSource: Speaker?
 
     init(text: String, tokens: [Token], entities: [Entity], finder: QuotationFinder) {
         self.text = text

@@ -11,8 +11,9 @@ struct AnalyzeCommand: ParsableCommand {
             ISO 3166 code where the entity belongs to a country, source the lexicon line or rule \
             that found it. Each quotation: {"kind": direct|indirect|partial, "text", "start", "end", \
             "cue": {"text", "start", "end", "lemma"} or null, "speaker": {"text", "start", "end", \
-            "entity", "resolved"} or null}; "entity" indexes the entities, "resolved" names the \
-            earlier speaker a dropped or pronoun subject stands for.
+            "entity", "resolved"} or null, "source": the same or null}; "entity" indexes the \
+            entities, "resolved" names the earlier speaker a dropped or pronoun subject stands for, \
+            "source" what a source phrase (وحسب، نقلا عن …) names.
 
             Examples:
               arabic-text analyze Examples/karabakh-pagers.txt
@@ -118,6 +119,7 @@ struct AnalyzeCommand: ParsableCommand {
                     needed += [quote.range.lowerBound, quote.range.upperBound]
                     if let cue = quote.cue { needed += [cue.range.lowerBound, cue.range.upperBound] }
                     if let range = quote.speaker?.range { needed += [range.lowerBound, range.upperBound] }
+                    if let range = quote.source?.range { needed += [range.lowerBound, range.upperBound] }
                 }
                 var scalarOffsets: [Int: Int] = [:]
                 var walker = ScalarOffsetCounter(UnsafeBufferPointer(buffer))
@@ -139,20 +141,22 @@ struct AnalyzeCommand: ParsableCommand {
                     } else {
                         try output.write("null")
                     }
-                    try output.write(",\"speaker\":")
-                    if let speaker = quote.speaker {
-                        try output.write("{\"text\":")
-                        try writeOptional(speaker.text, to: output)
-                        if let range = speaker.range {
-                            try output.write("," + offsets(range))
+                    for (key, person) in [("speaker", quote.speaker), ("source", quote.source)] {
+                        try output.write(",\"\(key)\":")
+                        if let speaker = person {
+                            try output.write("{\"text\":")
+                            try writeOptional(speaker.text, to: output)
+                            if let range = speaker.range {
+                                try output.write("," + offsets(range))
+                            } else {
+                                try output.write(",\"start\":null,\"end\":null")
+                            }
+                            try output.write(",\"entity\":\(speaker.entity.map(String.init) ?? "null"),\"resolved\":")
+                            try writeOptional(speaker.resolved, to: output)
+                            try output.write("}")
                         } else {
-                            try output.write(",\"start\":null,\"end\":null")
+                            try output.write("null")
                         }
-                        try output.write(",\"entity\":\(speaker.entity.map(String.init) ?? "null"),\"resolved\":")
-                        try writeOptional(speaker.resolved, to: output)
-                        try output.write("}")
-                    } else {
-                        try output.write("null")
                     }
                     try output.write("}")
                 }

@@ -204,3 +204,27 @@ func describe(_ quotes: [Quotation]) -> [String] {
         #expect(closes.count <= 1)
     }
 }
+
+/// Source phrases name where a report comes from; the source is never the speaker.
+@Suite struct SourcePhraseTests {
+    @Test(
+        arguments: [
+            (
+                "وحسب وكالة “سبوتنيك” الروسية، قالت وزارة الخارجية الروسية: \"ندعو إلى وقف القتال\".", "وزارة الخارجية الروسية",
+                "سبوتنيك"
+            ),
+            ("وفقا لصحيفة “نيويورك تايمز”، قال مسؤولون أمريكيون إن العملية بدأت.", "مسؤولون أمريكيون", "نيويورك تايمز"),
+            ("نقلا عن رويترز، قال بوتين إن روسيا مستعدة.", "بوتين", "رويترز"),
+            (
+                "بحسب وكالة الأنباء السعودية، أكد الأمير فيصل بن فرحان أن الزيارة ناجحة.", "فيصل بن فرحان",
+                "وكالة الأنباء السعودية"
+            ),
+        ] as [(String, String, String)])
+    func sourceIsNotSpeaker(_ sentence: String, _ speaker: String, _ source: String) throws {
+        let found = try quotes(sentence)
+        #expect(found.count == 1, "\(describe(found))")
+        #expect(found.first?.speaker?.text == speaker)
+        #expect(found.first?.source?.text == source)
+        #expect(found.first?.cue?.lemma != "نقل")
+    }
+}
