@@ -1,5 +1,16 @@
 import ArabicText
 import ArgumentParser
+import Dispatch
+import Foundation
+import Synchronization
+
+/// One slot per record, filled from worker threads.
+final class ResultSlots: Sendable {
+    private let slots: Mutex<[[UInt8]]>
+    init(count: Int) { slots = Mutex(Array(repeating: [], count: count)) }
+    func set(_ index: Int, _ bytes: [UInt8]) { slots.withLock { $0[index] = bytes } }
+    var values: [[UInt8]] { slots.withLock { $0 } }
+}
 
 struct AnalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -22,23 +33,40 @@ struct AnalyzeCommand: ParsableCommand {
     )
 
     enum Input: String, ExpressibleByArgument, CaseIterable {
-        case text, lines
+        case text, lines, jsonl
     }
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case json, jsonl
     }
 
-    @Option(help: "What a document is: a whole file (text) or each line (lines).")
+    @Option(
+        help: """
+            What a document is: a whole file (text), each line (lines), or each line's JSON object \
+            {"id", "text", …} (jsonl; other fields are passed through).
+            """)
     var input: Input = .text
 
     @Option(help: "json: one object per document (an array when there are several); jsonl: one line per document.")
     var format: Format = .json
 
+    @Option(help: "Documents analyzed at once (default: every core); the output keeps the input's order.")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
     @Option(name: .customLong("lexicon"), help: "An extra lexicon file, named like a bundled one (Places.tsv …); repeatable.")
     var lexicons: [String] = []
 
     @OptionGroup var files: InputArguments
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    /// One input record: a document to analyze, or a record that could not be read.
+    enum Record: Sendable {
+        case document(id: String, text: String, passthrough: [(String, String)])
+        case failure(id: String?, line: Int, message: String)
+    }
 
     func run() throws {
         try reportingErrors {
@@ -48,44 +76,142 @@ struct AnalyzeCommand: ParsableCommand {
             }
             let output = OutputWriter()
             defer { try? output.flush() }
-            var documents = 0
-            func emit(_ text: String, id: String) throws {
-                let analysis = try finder.analyze(text)
-                if format == .json { try output.write(documents == 0 ? "" : ",\n") }
-                try Self.write(id: id, text: text, analysis: analysis, pretty: format == .json, to: output)
-                if format == .jsonl { try output.write("\n") }
-                documents += 1
+            var written = 0, failures = 0
+            let pretty = format == .json
+            let many = input != .text || files.paths.count > 1
+            // Records are analyzed in batches, in parallel, and written in input order: memory
+            // is bounded by the batch, not the corpus.
+            var batch: [Record] = []
+            var batchBytes = 0
+            func flushBatch() throws {
+                guard !batch.isEmpty else { return }
+                let records = batch
+                let results = Self.analyze(records, finder: finder, pretty: pretty, jobs: jobs)
+                for (record, bytes) in zip(records, results) {
+                    if case .failure = record { failures += 1 }
+                    if format == .json { try output.write(written == 0 ? "" : ",\n") }
+                    try bytes.withUnsafeBufferPointer { try output.write($0) }
+                    if format == .jsonl { try output.write("\n") }
+                    written += 1
+                }
+                batch.removeAll(keepingCapacity: true)
+                batchBytes = 0
             }
-            let many = input == .lines || files.paths.count > 1
+            func add(_ record: Record, size: Int) throws {
+                batch.append(record)
+                batchBytes += size
+                if batch.count >= 64 * jobs || batchBytes >= (8 << 20) { try flushBatch() }
+            }
             if format == .json && many { try output.write("[\n") }
             for path in files.paths {
                 let reader = try InputReader(path: path)
                 var gate = UTF8Gate(lossy: files.lossy)
                 var whole: [UInt8] = []
                 try reader.forEachChunk { chunk, offset, firstLine in
-                    try gate.pass(chunk, offset: offset, firstLine: firstLine, input: reader) { valid in
-                        guard input == .lines else { return whole.append(contentsOf: valid) }
-                        var number = firstLine
-                        for line in valid.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast(
-                            valid.last == 0x0A ? 1 : 0)
-                        {
-                            try emit(
-                                String(decoding: UnsafeBufferPointer(rebasing: line), as: UTF8.self),
-                                id: "\(reader.name):\(number)")
-                            number += 1
+                    guard input != .text else {
+                        return try gate.pass(chunk, offset: offset, firstLine: firstLine, input: reader) {
+                            whole.append(contentsOf: $0)
                         }
                     }
+                    var number = firstLine
+                    for line in chunk.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast(
+                        chunk.last == 0x0A ? 1 : 0)
+                    {
+                        let bytes = UnsafeBufferPointer(rebasing: line)
+                        try add(
+                            Self.record(bytes, line: number, input: input, name: reader.name, lossy: files.lossy),
+                            size: bytes.count)
+                        number += 1
+                    }
                 }
-                if input == .text { try emit(String(decoding: whole, as: UTF8.self), id: reader.name) }
+                if input == .text {
+                    try add(
+                        .document(id: reader.name, text: String(decoding: whole, as: UTF8.self), passthrough: []),
+                        size: whole.count)
+                }
                 gate.reportReplacements(in: reader.name)
             }
+            try flushBatch()
             if format == .json { try output.write(many ? "\n]\n" : "\n") }
             try output.flush()
+            if failures > 0 {
+                throw CLIError.input("\(failures) of \(written) records could not be analyzed (see their \"error\" fields)")
+            }
         }
     }
 
+    /// Reads one line as a record: a document, or an error record that says why not.
+    static func record(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, input: Input, name: String, lossy: Bool) -> Record {
+        if let invalid = UTF8Validation.firstInvalidOffset(inBuffer: bytes), !lossy {
+            return .failure(id: nil, line: line, message: "invalid UTF-8 at byte \(invalid) of the line")
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard input == .jsonl else { return .document(id: "\(name):\(line)", text: text, passthrough: []) }
+        let object: Any
+        do { object = try JSONSerialization.jsonObject(with: Data(text.utf8)) } catch {
+            return .failure(id: nil, line: line, message: "invalid JSON")
+        }
+        guard let fields = object as? [String: Any] else { return .failure(id: nil, line: line, message: "not a JSON object") }
+        let id = fields["id"].map { "\($0)" }
+        guard let body = fields["text"] as? String else {
+            return .failure(id: id, line: line, message: "no \"text\" string field")
+        }
+        var passthrough: [(String, String)] = []
+        for key in fields.keys.sorted() where !["id", "text", "entities", "quotes", "error"].contains(key) {
+            if let data = try? JSONSerialization.data(withJSONObject: fields[key]!, options: [.fragmentsAllowed, .sortedKeys]) {
+                passthrough.append((key, String(decoding: data, as: UTF8.self)))
+            }
+        }
+        return .document(id: id ?? "\(name):\(line)", text: body, passthrough: passthrough)
+    }
+
+    /// The output bytes of each record, computed on `jobs` threads.
+    static func analyze(_ records: [Record], finder: QuotationFinder, pretty: Bool, jobs: Int) -> [[UInt8]] {
+        let results = ResultSlots(count: records.count)
+        let work: @Sendable (Int) -> Void = { index in
+            let buffer = ByteBuffer()
+            switch records[index] {
+            case .document(let id, let text, let passthrough):
+                do {
+                    let analysis = try finder.analyze(text)
+                    try write(id: id, text: text, analysis: analysis, pretty: pretty, passthrough: passthrough, to: buffer)
+                } catch {
+                    try? writeFailure(id: id, line: nil, message: "\(error)", to: buffer)
+                }
+            case .failure(let id, let line, let message):
+                try? writeFailure(id: id, line: line, message: message, to: buffer)
+            }
+            results.set(index, buffer.bytes)
+        }
+        if jobs <= 1 || records.count == 1 {
+            for index in records.indices { work(index) }
+        } else {
+            let workers = min(jobs, records.count)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var index = worker
+                while index < records.count {
+                    work(index)
+                    index += workers
+                }
+            }
+        }
+        return results.values
+    }
+
+    static func writeFailure(id: String?, line: Int?, message: String, to output: some ByteSink) throws(CLIError) {
+        try output.write("{\"id\":")
+        try writeOptional(id, to: output)
+        if let line { try output.write(",\"line\":\(line)") }
+        try output.write(",\"error\":")
+        try output.writeJSONString(message)
+        try output.write("}")
+    }
+
     /// Writes one document's JSON.
-    static func write(id: String, text: String, analysis: QuotationAnalysis, pretty: Bool, to output: OutputWriter)
+    static func write(
+        id: String, text: String, analysis: QuotationAnalysis, pretty: Bool, passthrough: [(String, String)] = [],
+        to output: some ByteSink
+    )
         throws(CLIError)
     {
         let entities = analysis.entities
@@ -96,6 +222,11 @@ struct AnalyzeCommand: ParsableCommand {
                 var scalars = ScalarOffsetCounter(UnsafeBufferPointer(buffer))
                 try output.write("{\"id\":")
                 try output.writeJSONString(id)
+                for (key, value) in passthrough {
+                    try output.write(",")
+                    try output.writeJSONString(key)
+                    try output.write(":" + value)
+                }
                 try output.write(pretty ? ",\n \"entities\":[" : ",\"entities\":[")
                 for (index, entity) in entities.enumerated() {
                     try output.write(index == 0 ? (pretty ? "\n  " : "") : (pretty ? ",\n  " : ","))
@@ -168,7 +299,7 @@ struct AnalyzeCommand: ParsableCommand {
         if let failure { throw failure }
     }
 
-    static func writeOptional(_ value: String?, to output: OutputWriter) throws(CLIError) {
+    static func writeOptional(_ value: String?, to output: some ByteSink) throws(CLIError) {
         if let value { try output.writeJSONString(value) } else { try output.write("null") }
     }
 }

@@ -1,4 +1,21 @@
-extension OutputWriter {
+/// Somewhere to write output bytes: standard output (``OutputWriter``) or a buffer
+/// (``ByteBuffer``, for records built on other threads).
+protocol ByteSink: AnyObject {
+    func write(_ bytes: UnsafeBufferPointer<UInt8>) throws(CLIError)
+    func write(byte: UInt8) throws(CLIError)
+}
+
+extension ByteSink {
+    /// Writes `text`'s UTF-8.
+    func write(_ text: String) throws(CLIError) {
+        var text = text
+        let failure: CLIError? = text.withUTF8 { bytes in
+            do throws(CLIError) { try write(bytes) } catch { return error }
+            return nil
+        }
+        if let failure { throw failure }
+    }
+
     /// Writes `bytes` (valid UTF-8) as a JSON string literal, quotes included.
     func writeJSONString(_ bytes: UnsafeBufferPointer<UInt8>) throws(CLIError) {
         try write(byte: 0x22)
@@ -35,6 +52,17 @@ extension OutputWriter {
         if let failure { throw failure }
     }
 }
+
+/// Bytes collected in memory: one output record, built where it is computed.
+final class ByteBuffer: ByteSink {
+    private(set) var bytes: [UInt8] = []
+
+    func write(_ bytes: UnsafeBufferPointer<UInt8>) throws(CLIError) { self.bytes.append(contentsOf: bytes) }
+
+    func write(byte: UInt8) throws(CLIError) { bytes.append(byte) }
+}
+
+extension OutputWriter: ByteSink {}
 
 /// Converts increasing UTF-8 offsets of one text into Unicode scalar offsets, the offsets of
 /// the JSON output (so that Python's `text[start:end]` reads the span).

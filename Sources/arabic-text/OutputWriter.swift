@@ -34,15 +34,6 @@ final class OutputWriter {
         count += 1
     }
 
-    func write(_ text: String) throws(CLIError) {
-        var text = text
-        let outcome: CLIError? = text.withUTF8 { bytes in
-            do throws(CLIError) { try write(bytes) } catch { return error }
-            return nil
-        }
-        if let outcome { throw outcome }
-    }
-
     /// A place to write up to `maximum` bytes directly; `commit` says how many were written.
     func withUnsafeSpace(_ maximum: Int, _ body: (UnsafeMutableBufferPointer<UInt8>) throws -> Int) throws {
         if count + maximum > capacity { try flush() }

@@ -278,3 +278,36 @@ final class LockedData: @unchecked Sendable {
         #expect(unknown.stderr.contains("unknown lexicon kind 'Mine'"))
     }
 }
+
+@Suite struct AnalyzeJSONLTests {
+    static let input =
+        Data("{\"id\":\"a1\",\"source\":\"spa\",\"text\":\"قالت وزارة الخارجية الروسية إن الوضع خطير.\"}\n".utf8)
+        + Data("not json\n".utf8) + Data("{\"id\":7,\"title\":\"no text\"}\n".utf8)
+        + Data("{\"id\":\"bad\",\"text\":\"".utf8) + Data([0xFF]) + Data("\"}\n".utf8)
+        + Data("{\"id\":\"b\",\"text\":\"وصل بوتين إلى بكين.\"}\n".utf8)
+
+    @Test func everyRecordGivesOneRecordInOrder() throws {
+        let run = try Tool.run(["analyze", "--input", "jsonl", "--format", "jsonl", "--jobs", "1"], input: Self.input)
+        let lines = run.output.split(separator: "\n").map(String.init)
+        #expect(lines.count == 5)
+        let objects = try lines.map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        #expect(objects.map { $0["id"] as? String } == ["a1", nil, "7", nil, "b"])
+        #expect(objects[0]["source"] as? String == "spa")  // passed through
+        #expect((objects[0]["quotes"] as? [Any])?.count == 1)
+        #expect(objects[1]["error"] as? String == "invalid JSON" && objects[1]["line"] as? Int == 2)
+        #expect(objects[2]["error"] as? String == "no \"text\" string field")
+        #expect((objects[3]["error"] as? String)?.hasPrefix("invalid UTF-8") == true)
+        #expect(run.status == 1)
+        #expect(run.stderr == "arabic-text: 3 of 5 records could not be analyzed (see their \"error\" fields)\n")
+    }
+
+    @Test func jobsDoNotChangeTheOutput() throws {
+        var many = Data()
+        for index in 0..<300 { many += Data("{\"id\":\"\(index)\",\"text\":\"قال بوتين إن روسيا مستعدة \(index).\"}\n".utf8) }
+        let one = try Tool.run(["analyze", "--input", "jsonl", "--format", "jsonl", "--jobs", "1"], input: many)
+        let two = try Tool.run(["analyze", "--input", "jsonl", "--format", "jsonl", "--jobs", "2"], input: many)
+        #expect(one.status == 0 && two.status == 0)
+        #expect(one.stdout == two.stdout)
+        #expect(one.output.split(separator: "\n").count == 300)
+    }
+}
