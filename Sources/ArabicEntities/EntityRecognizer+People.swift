@@ -170,15 +170,19 @@ extension EntityScan {
     /// (… جيفري فيلتمان … وقال فيلتمان): every later lone word equal to the last word of a
     /// full name found before is that person too, unless a lexicon gives it another role.
     func laterMentionsOfPeople() -> [Candidate] {
-        var familyNames: [[UInt8]: Int] = [:]  // last word → the token where its full name ends
+        // Last word (by its token hash, checked byte for byte) → where its full name ends.
+        var familyNames: [UInt64: (token: Int, end: Int)] = [:]
         for candidate in candidates where candidate.type == .person && candidate.end - candidate.start >= 2 {
-            let last = Array(tokenBytes(candidate.end - 1))
-            familyNames[last] = min(familyNames[last] ?? Int.max, candidate.end)
+            let last = candidate.end - 1
+            let key = hashes[last].value
+            familyNames[key] = (last, min(familyNames[key]?.end ?? Int.max, candidate.end))
         }
         guard !familyNames.isEmpty else { return [] }
         var found: [Candidate] = []
         for index in tokens.indices where tokens[index].kind == .arabicWord || tokens[index].kind == .latinWord {
-            guard let after = familyNames[Array(tokenBytes(index))], index >= after, isNameToken(index) else { continue }
+            guard let name = familyNames[hashes[index].value], index >= name.end,
+                tokenBytes(index).elementsEqual(tokenBytes(name.token)), isNameToken(index)
+            else { continue }
             found.append(
                 Candidate(
                     start: index, end: index + 1, strip: 0, type: .person, subtype: nil, id: nil, source: "rule:family-name",

@@ -33,9 +33,14 @@ public struct EntityRecognizer: Sendable {
     public var tokenizer: Tokenizer { gazetteer.tokenizer }
 
     /// The entities of `text`, in order.
-    public func entities(in text: String) throws -> [Entity] {
+    public func entities(in text: String) throws -> [Entity] { try entitiesAndTokens(in: text).entities }
+
+    /// The entities of `text`, with the tokens and normalized bytes they were found in, for
+    /// the passes that build on them (quotations) without tokenizing again.
+    package func entitiesAndTokens(in text: String) throws -> (entities: [Entity], tokens: [ScanToken], normalized: [UInt8]) {
         var original = text
-        let outcome: Result<[Entity], ICUError> = original.withUTF8 { originalBytes in
+        let outcome: Result<(entities: [Entity], tokens: [ScanToken], normalized: [UInt8]), ICUError> = original.withUTF8 {
+            originalBytes in
             Result { () throws(ICUError) in
                 // Normalize into a scratch buffer, not a String: the scan needs bytes and the map.
                 let capacity = originalBytes.count * Normalizer.maximumGrowthFactor + 16
@@ -52,8 +57,9 @@ public struct EntityRecognizer: Sendable {
                     tokens.append(
                         ScanToken(kind: kind, range: mapper.originalRange(of: normalizedRange), normalizedRange: normalizedRange))
                 }
-                return scan(
+                let entities = scan(
                     original: text, offsets: offsets, tokens: tokens, normalized: normalized, originalBytes: originalBytes)
+                return (entities, tokens, Array(normalized))
             }
         }
         return try outcome.get()
@@ -95,13 +101,13 @@ public struct EntityRecognizer: Sendable {
     }
 }
 
-/// A token as the scan needs it: plain values, no strings.
-struct ScanToken {
-    var kind: TokenKind
+/// A token as the scans need it: plain values, no strings.
+package struct ScanToken: Sendable {
+    package var kind: TokenKind
     /// UTF-8 offsets in the original text.
-    var range: Range<Int>
+    package var range: Range<Int>
     /// UTF-8 offsets in the normalized text.
-    var normalizedRange: Range<Int>
+    package var normalizedRange: Range<Int>
 }
 
 /// One lexicon match starting at a token.

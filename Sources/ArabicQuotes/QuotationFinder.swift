@@ -95,14 +95,15 @@ public struct QuotationFinder: Sendable {
 
     /// The entities and quotations of `text`.
     public func analyze(_ text: String) throws -> QuotationAnalysis {
-        let entities = try recognizer.entities(in: text)
-        return QuotationAnalysis(entities: entities, quotations: try quotations(in: text, entities: entities))
+        let (entities, tokens, normalized) = try recognizer.entitiesAndTokens(in: text)
+        var scan = QuotationScan(text: text, tokens: tokens, normalized: normalized, entities: entities, finder: self)
+        return QuotationAnalysis(entities: entities, quotations: scan.run())
     }
 
     /// The quotations of `text`, given its entities (from ``recognizer``).
     public func quotations(in text: String, entities: [Entity]) throws -> [Quotation] {
-        let tokens = try recognizer.tokenizer.tokens(in: text)
-        var scan = QuotationScan(text: text, tokens: tokens, entities: entities, finder: self)
+        let (_, tokens, normalized) = try recognizer.entitiesAndTokens(in: text)
+        var scan = QuotationScan(text: text, tokens: tokens, normalized: normalized, entities: entities, finder: self)
         return scan.run()
     }
 }

@@ -4,7 +4,7 @@ import ArabicEntities
 extension QuotationScan {
     /// The cue verb at `index` (with و or ف attached or not), and where its letters start.
     func cue(at index: Int) -> (entry: QuotationFinder.CueEntry, strip: Int)? {
-        let word = normalized(index).utf8
+        let word = normalizedBytes(index)
         // Cue forms are short: most words are ruled out before any lookup.
         guard tokens[index].kind == .arabicWord, word.count <= 14 else { return nil }
         if let found = finder.cues[QuotationFinder.hash(word)], found.form.utf8.elementsEqual(word) { return (found.entry, 0) }
@@ -88,7 +88,9 @@ extension QuotationScan {
         // A role, then the person: the first person before the colon, quotation mark or أن.
         if tokens[position].kind == .arabicWord && !isThatWord(position) {
             var probe = position
-            while probe < min(sentenceEnd, position + 16), !isPunctuation(probe, [":"]), mark(probe) == nil, !isThatWord(probe) {
+            while probe < min(sentenceEnd, position + 16), !isPunctuation(probe, Self.colon), mark(probe) == nil,
+                !isThatWord(probe)
+            {
                 if let found = entityStarting[probe], entities[found.entity].type == .person {
                     return (mention(entity: found.entity, tokens: probe..<found.end), found.end)
                 }
@@ -96,7 +98,7 @@ extension QuotationScan {
             }
         }
         // A reporting noun (مسؤولون أمريكيون) or a pronoun (أحدهم).
-        if let noun = finder.reportingNouns[String(normalized(position))] {
+        if let noun = finder.reportingNouns[normalizedString(position)] {
             var end = position + 1
             if !noun.isPronoun, end < sentenceEnd, tokens[end].kind == .arabicWord,
                 ["يون", "يين", "يه", "ي"].contains(where: { normalized(end, hasSuffix: $0) })
@@ -138,7 +140,7 @@ extension QuotationScan {
     func sourcePhraseEnd(at index: Int) -> Int? {
         guard tokens[index].kind == .arabicWord else { return nil }
         // Most words are ruled out by their bytes, without building a string.
-        let word = normalized(index).utf8
+        let word = normalizedBytes(index)
         var bytes = word.makeIterator()
         guard let lead = bytes.next(), let second = bytes.next() else { return nil }
         let isWa = lead == 0xD9 && second == 0x88
@@ -155,7 +157,7 @@ extension QuotationScan {
                     matched = false
                     break
                 }
-                var token = String(normalized(position))
+                var token = normalizedString(position)
                 if offset == 0 && token.hasPrefix("و") && token != word { token.removeFirst() }
                 if word == "ل" && offset == phrase.count - 1 {
                     if token == "ل" {
@@ -202,7 +204,7 @@ extension QuotationScan {
             head = entityStarting[head].map { $0.end } ?? head + 1
         }
         while position < sentenceEnd {
-            if isPunctuation(position, [":"]) {
+            if isPunctuation(position, Self.colon) {
                 if let found = span(openingAt: position + 1) ?? span(openingAt: position + 2), !spans[found].isName {
                     return (.direct, spans[found].content)
                 }
@@ -250,7 +252,8 @@ extension QuotationScan {
         while index <= paragraph.upperBound {
             let atEnd = index == paragraph.upperBound
             let doubleStop =
-                !atEnd && isPunctuation(index, ["."]) && index + 1 < paragraph.upperBound && isPunctuation(index + 1, ["."])
+                !atEnd && isPunctuation(index, Self.period) && index + 1 < paragraph.upperBound
+                && isPunctuation(index + 1, Self.period)
             if atEnd || doubleStop {
                 headline(in: segmentStart..<index)
                 segmentStart = index + (doubleStop ? 2 : 0)
@@ -265,7 +268,7 @@ extension QuotationScan {
         var start = segment.lowerBound
         while start < segment.upperBound, tokens[start].kind != .arabicWord, tokens[start].kind != .latinWord { start += 1 }
         guard let found = entityStarting[start], [.person, .organization, .country].contains(entities[found.entity].type),
-            let colon = (start..<min(segment.upperBound, start + 9)).first(where: { isPunctuation($0, [":"]) }),
+            let colon = (start..<min(segment.upperBound, start + 9)).first(where: { isPunctuation($0, Self.colon) }),
             !(start..<colon).contains(where: { cue(at: $0) != nil }),
             (colon + 1..<segment.upperBound).filter({ tokens[$0].kind.isWord }).count >= 2
         else { return }

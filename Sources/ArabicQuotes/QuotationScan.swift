@@ -22,7 +22,9 @@ struct RememberedSpeaker {
 /// The working state of one text's quotation finding.
 struct QuotationScan {
     let text: String
-    let tokens: [Token]
+    let tokens: [ScanToken]
+    /// The normalized text's UTF-8, which `tokens` index with `normalizedRange`.
+    let normalizedText: [UInt8]
     let entities: [Entity]
     let finder: QuotationFinder
     /// Token ranges of the paragraphs (lines).
@@ -44,9 +46,10 @@ struct QuotationScan {
     /// The source named before the cue being attributed.
     var currentSource: Speaker?
 
-    init(text: String, tokens: [Token], entities: [Entity], finder: QuotationFinder) {
+    init(text: String, tokens: [ScanToken], normalized: [UInt8], entities: [Entity], finder: QuotationFinder) {
         self.text = text
         self.tokens = tokens
+        self.normalizedText = normalized
         self.entities = entities
         self.finder = finder
     }
@@ -125,27 +128,41 @@ struct QuotationScan {
         }
     }
 
-    func normalized(_ index: Int) -> Substring { tokens[index].normalized }
+    /// A token's normalized UTF-8.
+    func normalizedBytes(_ index: Int) -> ArraySlice<UInt8> { normalizedText[tokens[index].normalizedRange] }
+
+    /// A token's normalized form as a string (for the rare lookups that need one).
+    func normalizedString(_ index: Int) -> String { String(decoding: normalizedBytes(index), as: UTF8.self) }
+
+    /// The first scalar of a token's normalized form.
+    func firstScalar(_ index: Int) -> Unicode.Scalar? {
+        var iterator = normalizedBytes(index).makeIterator()
+        var decoder = UTF8()
+        if case .scalarValue(let scalar) = decoder.decode(&iterator) { return scalar }
+        return nil
+    }
 
     /// Whether the token is one of these punctuation marks (each a single scalar).
     func isPunctuation(_ index: Int, _ marks: Set<Unicode.Scalar>) -> Bool {
-        guard index < tokens.count, tokens[index].kind == .punctuation, let scalar = tokens[index].normalized.unicodeScalars.first
+        guard index < tokens.count, tokens[index].kind == .punctuation, let scalar = firstScalar(index)
         else { return false }
         return marks.contains(scalar)
     }
 
     static let sentenceEnds: Set<Unicode.Scalar> = [".", "؟", "!", "…", "?"]
     static let commas: Set<Unicode.Scalar> = ["،", ",", "–", "-", "—"]
+    static let colon: Set<Unicode.Scalar> = [":"]
+    static let period: Set<Unicode.Scalar> = ["."]
     static let thatWords: [[UInt8]] = ["ان", "بان", "انه", "بانه"].map { Array($0.utf8) }
 
     /// Whether the token is أنّ/إنّ/بأن (in their normalized forms).
     func isThatWord(_ index: Int) -> Bool {
-        tokens[index].kind == .arabicWord && Self.thatWords.contains { normalized(index).utf8.elementsEqual($0) }
+        tokens[index].kind == .arabicWord && Self.thatWords.contains { normalizedBytes(index).elementsEqual($0) }
     }
 
     /// Whether the token's normalized form ends with `suffix`, compared byte for byte.
     func normalized(_ index: Int, hasSuffix suffix: String) -> Bool {
-        let word = normalized(index).utf8
+        let word = normalizedBytes(index)
         return word.count >= suffix.utf8.count && word.suffix(suffix.utf8.count).elementsEqual(suffix.utf8)
     }
 
@@ -155,7 +172,7 @@ struct QuotationScan {
 
     func mark(_ index: Int) -> Mark? {
         guard tokens[index].kind == .punctuation else { return nil }
-        switch tokens[index].normalized.unicodeScalars.first {
+        switch firstScalar(index) {
         case "«": return .guillemetOpen
         case "»": return .guillemetClose
         case "“", "„": return .curlyOpening
@@ -175,7 +192,7 @@ struct QuotationScan {
         var lastColon: Int?
         let firstSpan = spans.count
         for index in paragraph {
-            if isPunctuation(index, [":"]) { lastColon = index }
+            if isPunctuation(index, Self.colon) { lastColon = index }
             guard let mark = mark(index) else { continue }
             switch mark {
             case .guillemetOpen:

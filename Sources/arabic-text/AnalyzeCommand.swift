@@ -6,10 +6,10 @@ import Synchronization
 
 /// One slot per record, filled from worker threads.
 final class ResultSlots: Sendable {
-    private let slots: Mutex<[[UInt8]]>
-    init(count: Int) { slots = Mutex(Array(repeating: [], count: count)) }
-    func set(_ index: Int, _ bytes: [UInt8]) { slots.withLock { $0[index] = bytes } }
-    var values: [[UInt8]] { slots.withLock { $0 } }
+    private let slots: Mutex<[(failed: Bool, bytes: [UInt8])]>
+    init(count: Int) { slots = Mutex(Array(repeating: (false, []), count: count)) }
+    func set(_ index: Int, _ result: (failed: Bool, bytes: [UInt8])) { slots.withLock { $0[index] = result } }
+    var values: [(failed: Bool, bytes: [UInt8])] { slots.withLock { $0 } }
 }
 
 struct AnalyzeCommand: ParsableCommand {
@@ -66,6 +66,8 @@ struct AnalyzeCommand: ParsableCommand {
     enum Record: Sendable {
         case document(id: String, text: String, passthrough: [(String, String)])
         case failure(id: String?, line: Int, message: String)
+        /// A line not read yet: it is parsed on a worker thread, like the analysis.
+        case line(bytes: [UInt8], number: Int, input: Input, name: String, lossy: Bool)
     }
 
     func run() throws {
@@ -87,8 +89,8 @@ struct AnalyzeCommand: ParsableCommand {
                 guard !batch.isEmpty else { return }
                 let records = batch
                 let results = Self.analyze(records, finder: finder, pretty: pretty, jobs: jobs)
-                for (record, bytes) in zip(records, results) {
-                    if case .failure = record { failures += 1 }
+                for (failed, bytes) in results {
+                    if failed { failures += 1 }
                     if format == .json { try output.write(written == 0 ? "" : ",\n") }
                     try bytes.withUnsafeBufferPointer { try output.write($0) }
                     if format == .jsonl { try output.write("\n") }
@@ -119,7 +121,7 @@ struct AnalyzeCommand: ParsableCommand {
                     {
                         let bytes = UnsafeBufferPointer(rebasing: line)
                         try add(
-                            Self.record(bytes, line: number, input: input, name: reader.name, lossy: files.lossy),
+                            .line(bytes: Array(bytes), number: number, input: input, name: reader.name, lossy: files.lossy),
                             size: bytes.count)
                         number += 1
                     }
@@ -166,22 +168,32 @@ struct AnalyzeCommand: ParsableCommand {
     }
 
     /// The output bytes of each record, computed on `jobs` threads.
-    static func analyze(_ records: [Record], finder: QuotationFinder, pretty: Bool, jobs: Int) -> [[UInt8]] {
+    static func analyze(_ records: [Record], finder: QuotationFinder, pretty: Bool, jobs: Int) -> [(failed: Bool, bytes: [UInt8])]
+    {
         let results = ResultSlots(count: records.count)
         let work: @Sendable (Int) -> Void = { index in
             let buffer = ByteBuffer()
-            switch records[index] {
+            var record = records[index]
+            if case .line(let bytes, let number, let input, let name, let lossy) = record {
+                record = bytes.withUnsafeBufferPointer { Self.record($0, line: number, input: input, name: name, lossy: lossy) }
+            }
+            var failed = false
+            switch record {
             case .document(let id, let text, let passthrough):
                 do {
                     let analysis = try finder.analyze(text)
                     try write(id: id, text: text, analysis: analysis, pretty: pretty, passthrough: passthrough, to: buffer)
                 } catch {
+                    failed = true
                     try? writeFailure(id: id, line: nil, message: "\(error)", to: buffer)
                 }
             case .failure(let id, let line, let message):
+                failed = true
                 try? writeFailure(id: id, line: line, message: message, to: buffer)
+            case .line:
+                preconditionFailure("lines are parsed above")
             }
-            results.set(index, buffer.bytes)
+            results.set(index, (failed, buffer.bytes))
         }
         if jobs <= 1 || records.count == 1 {
             for index in records.indices { work(index) }
