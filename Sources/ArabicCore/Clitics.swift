@@ -79,7 +79,7 @@ public struct CliticAnalyzer: Sendable {
     public init(
         normalizer: Normalizer = Normalizer(), additionalProtectedWords: [String] = [], minimumStemLength: Int = 2
     ) throws(LexiconError) {
-        let file = try LexiconFile.bundled("ProtectedWords", requiredColumns: ["word"])
+        let file = try LexiconFile(bundled: "ProtectedWords", in: .module, requiredColumns: ["word"])
         let column = file.columns.firstIndex(of: "word")!
         self.init(
             normalizer: normalizer, protectedWords: file.rows.map { $0.fields[column] } + additionalProtectedWords,

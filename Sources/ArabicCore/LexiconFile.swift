@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A problem in a lexicon file: which file, which line and column, and what is wrong.
 public struct LexiconError: Error, Hashable, Sendable, CustomStringConvertible {
@@ -103,11 +103,13 @@ public struct LexiconFile: Sendable {
         try self.init(parsing: String(decoding: data, as: UTF8.self), name: path, requiredColumns: requiredColumns)
     }
 
-    /// A lexicon bundled with ArabicCore, by file name without extension.
-    static func bundled(_ name: String, requiredColumns: [String] = []) throws(LexiconError) -> LexiconFile {
-        guard let url = Bundle.module.url(forResource: name, withExtension: "tsv") else {
-            throw .missingResource("\(name).tsv")
-        }
-        return try LexiconFile(contentsOfFile: url.path, requiredColumns: requiredColumns)
+    /// A lexicon bundled in a module's resources, by file name without extension.
+    ///
+    /// ```swift
+    /// let file = try LexiconFile(bundled: "ProtectedWords", in: .module, requiredColumns: ["word"])
+    /// ```
+    public init(bundled name: String, in bundle: Bundle, requiredColumns: [String] = []) throws(LexiconError) {
+        guard let url = bundle.url(forResource: name, withExtension: "tsv") else { throw .missingResource("\(name).tsv") }
+        try self.init(contentsOfFile: url.path, requiredColumns: requiredColumns)
     }
 }

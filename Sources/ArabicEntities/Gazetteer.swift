@@ -165,10 +165,7 @@ public struct Gazetteer: Sendable {
         self.tokenizer = try tokenizer ?? Tokenizer()
         try addICUCountries()
         for name in Self.bundledFiles {
-            guard let url = Bundle.module.url(forResource: name, withExtension: "tsv") else {
-                throw LexiconError(file: "\(name).tsv", line: 0, column: 0, message: "the bundled lexicon is missing")
-            }
-            try add(LexiconFile(contentsOfFile: url.path, requiredColumns: Self.requiredColumns[name] ?? []), kind: name)
+            try add(LexiconFile(bundled: name, in: .module, requiredColumns: Self.requiredColumns[name] ?? []), kind: name)
         }
         for path in additionalFiles {
             let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent

@@ -50,10 +50,7 @@ public struct QuotationFinder: Sendable {
         self.recognizer = recognizer
         let normalizer = recognizer.tokenizer.normalizer
         func load(_ name: String, _ columns: [String]) throws -> LexiconFile {
-            guard let url = Bundle.module.url(forResource: name, withExtension: "tsv") else {
-                throw LexiconError(file: "\(name).tsv", line: 0, column: 0, message: "the bundled lexicon is missing")
-            }
-            return try LexiconFile(contentsOfFile: url.path, requiredColumns: columns)
+            try LexiconFile(bundled: name, in: .module, requiredColumns: columns)
         }
         var cues: [UInt64: (form: String, entry: CueEntry)] = [:]
         let cueFile = try load("CueVerbs", ["form", "lemma", "gender", "number", "takes"])
