@@ -144,13 +144,18 @@ struct AnalyzeCommand: ParsableCommand {
 
     /// Reads one line as a record: a document, or an error record that says why not.
     static func record(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, input: Input, name: String, lossy: Bool) -> Record {
-        if let invalid = UTF8Validation.firstInvalidOffset(inBuffer: bytes), !lossy {
+        let invalid = UTF8Validation.firstInvalidOffset(inBuffer: bytes)
+        if let invalid, !lossy {
             return .failure(id: nil, line: line, message: "invalid UTF-8 at byte \(invalid) of the line")
         }
-        let text = String(decoding: bytes, as: UTF8.self)
-        guard input == .jsonl else { return .document(id: "\(name):\(line)", text: text, passthrough: []) }
+        guard input == .jsonl else {
+            return .document(id: "\(name):\(line)", text: String(decoding: bytes, as: UTF8.self), passthrough: [])
+        }
+        // The JSON parser reads the bytes as they are (repaired first when lossy).
+        let json =
+            invalid == nil ? Data(bytes) : Data(UTF8Validation.repair(bytes).text.utf8)
         let object: Any
-        do { object = try JSONSerialization.jsonObject(with: Data(text.utf8)) } catch {
+        do { object = try JSONSerialization.jsonObject(with: json) } catch {
             return .failure(id: nil, line: line, message: "invalid JSON")
         }
         guard let fields = object as? [String: Any] else { return .failure(id: nil, line: line, message: "not a JSON object") }
