@@ -39,7 +39,8 @@ let package = Package(
         ),
         .target(
             name: "ArabicText",
-            dependencies: ["ArabicCore", "ArabicEntities", "ArabicQuotes"]
+            dependencies: ["ArabicCore", "ArabicEntities", "ArabicQuotes"],
+            resources: [.process("Resources")]
         ),
         .executableTarget(
             name: "arabic-text",
@@ -61,6 +62,11 @@ let package = Package(
         .testTarget(
             name: "ArabicQuotesTests",
             dependencies: ["ArabicQuotes"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "ArabicTextTests",
+            dependencies: ["ArabicText"],
             resources: [.copy("Fixtures")]
         ),
         // Runs the built `arabic-text` executable end to end.

@@ -1,53 +1,68 @@
 import ArabicText
 import ArgumentParser
-import Dispatch
 import Foundation
-import Synchronization
 
-/// One slot per record, filled from worker threads.
-final class ResultSlots: Sendable {
-    private let slots: Mutex<[(failed: Bool, bytes: [UInt8])]>
-    init(count: Int) { slots = Mutex(Array(repeating: (false, []), count: count)) }
-    func set(_ index: Int, _ result: (failed: Bool, bytes: [UInt8])) { slots.withLock { $0[index] = result } }
-    var values: [(failed: Bool, bytes: [UInt8])] { slots.withLock { $0 } }
-}
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 struct AnalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analyze",
-        abstract: "Find the named entities and quotations of each document, as JSON.",
+        abstract: "Find the named entities, quotations and article structure of each document.",
         discussion: """
-            Each entity: {"type", "subtype", "text", "start", "end", "id", "source"}, offsets in \
-            Unicode scalars into the document (Python's text[start:end] reads the mention), id an \
-            ISO 3166 code where the entity belongs to a country, source the lexicon line or rule \
-            that found it. Each quotation: {"kind": direct|indirect|partial, "text", "start", "end", \
-            "cue": {"text", "start", "end", "lemma"} or null, "speaker": {"text", "start", "end", \
-            "entity", "resolved"} or null, "source": the same or null}; "entity" indexes the \
-            entities, "resolved" names the earlier speaker a dropped or pronoun subject stands for, \
-            "source" what a source phrase (وحسب، نقلا عن …) names.
+            Each entity: {"type", "subtype", "text", "start", "end", "id", "source", "section", \
+            "article"}, offsets in Unicode scalars into the document (Python's text[start:end] reads \
+            the mention), id an ISO 3166 code where the entity belongs to a country, source the \
+            lexicon line or rule that found it, section the part of the page it is in (body, \
+            headline, related, dateline, source, keywords, relatedHeading, footer) and article 0 \
+            for the article itself, 1, 2 … for what follows each related-articles heading. Each \
+            quotation: {"kind": direct|indirect|partial, "text", "start", "end", "cue": {"text", \
+            "start", "end", "lemma"} or null, "speaker": {"text", "start", "end", "entity", \
+            "resolved"} or null, "source": the same or null, "section", "article"}; "entity" \
+            indexes the entities, "resolved" names the earlier speaker a dropped or pronoun \
+            subject stands for, "source" what a source phrase (وحسب، نقلا عن …) names. \
+            "structure": {"source", "keywords", "relatedHeadings", "datelines", "footers" (lists \
+            of strings), "dateline" (the first, or null), "sections": [{"kind", "start", "end", \
+            "article"}]}.
+
+            Inputs are files, directories (every *.txt and *.jsonl file in them, recursively, in \
+            name order) or standard input. A record that cannot be read (invalid JSON or UTF-8, no \
+            "text") gives {"id", "line", "error"} and the run goes on; the exit code is 1 when any \
+            record failed. A summary line goes to standard error at the end, and a progress bar \
+            while standard error is a terminal.
 
             Examples:
               arabic-text analyze Examples/karabakh-pagers.txt
+              arabic-text analyze --format text Examples/karabakh-pagers.txt
+              arabic-text analyze --format jsonl corpus/            # every *.txt and *.jsonl
               arabic-text analyze --input lines --format jsonl sentences.txt
             """
     )
 
     enum Input: String, ExpressibleByArgument, CaseIterable {
-        case text, lines, jsonl
+        case auto, text, lines, jsonl
     }
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case json, jsonl
+        case json, jsonl, text
     }
 
     @Option(
         help: """
             What a document is: a whole file (text), each line (lines), or each line's JSON object \
-            {"id", "text", …} (jsonl; other fields are passed through).
+            {"id", "text", …} (jsonl; other fields are passed through). auto: jsonl for files \
+            named *.jsonl, text for the others and for standard input.
             """)
-    var input: Input = .text
+    var input: Input = .auto
 
-    @Option(help: "json: one object per document (an array when there are several); jsonl: one line per document.")
+    @Option(
+        help: """
+            json: one object per document (an array when there are several); jsonl: one line per \
+            document; text: a readable view, each paragraph with its quotations and entities.
+            """)
     var format: Format = .json
 
     @Option(help: "Documents analyzed at once (default: every core); the output keeps the input's order.")
@@ -56,267 +71,218 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(name: .customLong("lexicon"), help: "An extra lexicon file, named like a bundled one (Places.tsv …); repeatable.")
     var lexicons: [String] = []
 
+    @Flag(name: .shortAndLong, help: "No summary line at the end, no progress bar.")
+    var quiet = false
+
     @OptionGroup var files: InputArguments
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
     }
 
-    /// One input record: a document to analyze, or a record that could not be read.
+    /// One input record, read on the main thread and analyzed on a worker.
     enum Record: Sendable {
-        case document(id: String, text: String, passthrough: [(String, String)])
-        case failure(id: String?, line: Int, message: String)
-        /// A line not read yet: it is parsed on a worker thread, like the analysis.
-        case line(bytes: [UInt8], number: Int, input: Input, name: String, lossy: Bool)
+        /// A whole file (or standard input) as one document.
+        case document(id: String, text: String)
+        /// A line, parsed on the worker (`lines` or `jsonl`).
+        case line(bytes: [UInt8], number: Int, jsonl: Bool, name: String, lossy: Bool)
+
+        var size: Int {
+            switch self {
+            case .document(_, let text): text.utf8.count
+            case .line(let bytes, _, _, _, _): bytes.count + 1
+            }
+        }
+    }
+
+    /// One output record and whether it is an error record.
+    struct Output: Sendable {
+        var failed: Bool
+        var bytes: [UInt8]
+        var inputBytes: Int
     }
 
     func run() throws {
         try reportingErrors {
-            let finder: QuotationFinder
-            do { finder = try QuotationFinder(recognizer: EntityRecognizer(additionalLexicons: lexicons)) } catch {
+            let pipeline: Pipeline
+            do { pipeline = try Pipeline(.init(annotators: .analysis, lexicons: lexicons)) } catch {
                 throw CLIError.input("\(error)")
             }
+            let sources = try Self.inputs(files.paths, input: input)
+            let sizes = sources.map { $0.path.flatMap(Self.fileSize) }
+            let progress = Progress(totalBytes: sizes.contains(nil) ? nil : sizes.reduce(0) { $0 + $1! }, quiet: quiet)
             let output = OutputWriter()
             defer { try? output.flush() }
-            var written = 0, failures = 0
-            let pretty = format == .json
-            let many = input != .text || files.paths.count > 1
-            // Records are analyzed in batches, in parallel, and written in input order: memory
-            // is bounded by the batch, not the corpus.
-            var batch: [Record] = []
-            var batchBytes = 0
-            func flushBatch() throws {
-                guard !batch.isEmpty else { return }
-                let records = batch
-                let results = Self.analyze(records, finder: finder, pretty: pretty, jobs: jobs)
-                for (failed, bytes) in results {
-                    if failed { failures += 1 }
+            let format = format
+            let many = sources.count > 1 || sources.contains { $0.input != .text }
+            var written = 0
+            func consume(_ outputs: [Output]) throws {
+                var failures = 0, bytes = 0
+                for result in outputs {
+                    if result.failed { failures += 1 }
+                    bytes += result.inputBytes
                     if format == .json { try output.write(written == 0 ? "" : ",\n") }
-                    try bytes.withUnsafeBufferPointer { try output.write($0) }
+                    try result.bytes.withUnsafeBufferPointer { try output.write($0) }
                     if format == .jsonl { try output.write("\n") }
                     written += 1
                 }
-                batch.removeAll(keepingCapacity: true)
-                batchBytes = 0
+                progress.advance(documents: outputs.count, failures: failures, bytes: bytes)
             }
-            func add(_ record: Record, size: Int) throws {
+            let runner = BatchRunner<Record, Output>(jobs: jobs) { record in
+                Self.analyze(record, pipeline: pipeline, format: format)
+            }
+            // Batches are bounded in records and in bytes: memory follows the batch, not the corpus.
+            let batchRecords = 128 * jobs
+            let batchBytes = 4 << 20
+            var batch: [Record] = []
+            var size = 0
+            func add(_ record: Record) throws {
                 batch.append(record)
-                batchBytes += size
-                if batch.count >= 64 * jobs || batchBytes >= (8 << 20) { try flushBatch() }
+                size += record.size
+                if batch.count >= batchRecords || size >= batchBytes {
+                    try runner.submit(batch, consume: consume)
+                    batch = []
+                    batch.reserveCapacity(batchRecords)
+                    size = 0
+                }
             }
             if format == .json && many { try output.write("[\n") }
-            for path in files.paths {
-                let reader = try InputReader(path: path)
-                var gate = UTF8Gate(lossy: files.lossy)
-                var whole: [UInt8] = []
-                try reader.forEachChunk { chunk, offset, firstLine in
-                    guard input != .text else {
-                        return try gate.pass(chunk, offset: offset, firstLine: firstLine, input: reader) {
-                            whole.append(contentsOf: $0)
-                        }
+            for source in sources {
+                let reader = try InputReader(path: source.path)
+                if source.input == .text {
+                    var gate = UTF8Gate(lossy: files.lossy)
+                    var whole: [UInt8] = []
+                    try reader.forEachChunk { chunk, offset, firstLine in
+                        try gate.pass(chunk, offset: offset, firstLine: firstLine, input: reader) { whole.append(contentsOf: $0) }
                     }
+                    gate.reportReplacements(in: reader.name)
+                    try add(.document(id: reader.name, text: String(decoding: whole, as: UTF8.self)))
+                    continue
+                }
+                let jsonl = source.input == .jsonl
+                try reader.forEachChunk { chunk, _, firstLine in
                     var number = firstLine
-                    for line in chunk.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast(
-                        chunk.last == 0x0A ? 1 : 0)
-                    {
-                        let bytes = UnsafeBufferPointer(rebasing: line)
-                        try add(
-                            .line(bytes: Array(bytes), number: number, input: input, name: reader.name, lossy: files.lossy),
-                            size: bytes.count)
+                    var start = 0
+                    while start < chunk.count {
+                        var end = start
+                        while end < chunk.count && chunk[end] != 0x0A { end += 1 }
+                        let line = UnsafeBufferPointer(rebasing: chunk[start..<end])
+                        // A blank line in JSONL holds no record.
+                        if !(jsonl && line.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
+                            try add(.line(bytes: Array(line), number: number, jsonl: jsonl, name: reader.name, lossy: files.lossy))
+                        }
                         number += 1
+                        start = end + 1
                     }
                 }
-                if input == .text {
-                    try add(
-                        .document(id: reader.name, text: String(decoding: whole, as: UTF8.self), passthrough: []),
-                        size: whole.count)
-                }
-                gate.reportReplacements(in: reader.name)
             }
-            try flushBatch()
+            try runner.submit(batch, consume: consume)
+            try runner.finish(consume: consume)
             if format == .json { try output.write(many ? "\n]\n" : "\n") }
             try output.flush()
-            if failures > 0 {
-                throw CLIError.input("\(failures) of \(written) records could not be analyzed (see their \"error\" fields)")
+            progress.finish()
+            if progress.failures > 0 {
+                throw CLIError.input(
+                    "\(progress.failures) of \(written) records could not be analyzed (see their \"error\" fields)")
             }
         }
     }
 
-    /// Reads one line as a record: a document, or an error record that says why not.
-    static func record(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, input: Input, name: String, lossy: Bool) -> Record {
-        let invalid = UTF8Validation.firstInvalidOffset(inBuffer: bytes)
-        if let invalid, !lossy {
-            return .failure(id: nil, line: line, message: "invalid UTF-8 at byte \(invalid) of the line")
+    /// The files to read and how: directories become their `*.txt` and `*.jsonl` files,
+    /// recursively, in name order; `nil` is standard input.
+    static func inputs(_ paths: [String?], input: Input) throws(CLIError) -> [(path: String?, input: Input)] {
+        var inputs: [(path: String?, input: Input)] = []
+        func kind(of path: String?) -> Input {
+            guard input == .auto else { return input }
+            return path?.hasSuffix(".jsonl") == true ? .jsonl : .text
         }
-        guard input == .jsonl else {
-            return .document(id: "\(name):\(line)", text: String(decoding: bytes, as: UTF8.self), passthrough: [])
-        }
-        // The JSON parser reads the bytes as they are (repaired first when lossy).
-        let json =
-            invalid == nil ? Data(bytes) : Data(UTF8Validation.repair(bytes).text.utf8)
-        let object: Any
-        do { object = try JSONSerialization.jsonObject(with: json) } catch {
-            return .failure(id: nil, line: line, message: "invalid JSON")
-        }
-        guard let fields = object as? [String: Any] else { return .failure(id: nil, line: line, message: "not a JSON object") }
-        let id = fields["id"].map { "\($0)" }
-        guard let body = fields["text"] as? String else {
-            return .failure(id: id, line: line, message: "no \"text\" string field")
-        }
-        var passthrough: [(String, String)] = []
-        for key in fields.keys.sorted() where !["id", "text", "entities", "quotes", "error"].contains(key) {
-            if let data = try? JSONSerialization.data(withJSONObject: fields[key]!, options: [.fragmentsAllowed, .sortedKeys]) {
-                passthrough.append((key, String(decoding: data, as: UTF8.self)))
+        for path in paths {
+            guard let path, path != "-" else {
+                inputs.append((nil, kind(of: nil)))
+                continue
             }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw .input("cannot open '\(path)': no such file or directory")
+            }
+            guard isDirectory.boolValue else {
+                inputs.append((path, kind(of: path)))
+                continue
+            }
+            guard let walker = FileManager.default.enumerator(atPath: path) else {
+                throw .input("cannot read the directory '\(path)'")
+            }
+            var found: [String] = []
+            while let relative = walker.nextObject() as? String {
+                guard relative.hasSuffix(".txt") || relative.hasSuffix(".jsonl") else { continue }
+                let full = (path as NSString).appendingPathComponent(relative)
+                var isFolder: ObjCBool = false
+                if FileManager.default.fileExists(atPath: full, isDirectory: &isFolder), !isFolder.boolValue { found.append(full) }
+            }
+            if found.isEmpty { throw .input("'\(path)' has no *.txt or *.jsonl file") }
+            for file in found.sorted() { inputs.append((file, kind(of: file))) }
         }
-        return .document(id: id ?? "\(name):\(line)", text: body, passthrough: passthrough)
+        return inputs
     }
 
-    /// The output bytes of each record, computed on `jobs` threads.
-    static func analyze(_ records: [Record], finder: QuotationFinder, pretty: Bool, jobs: Int) -> [(failed: Bool, bytes: [UInt8])]
-    {
-        let results = ResultSlots(count: records.count)
-        let work: @Sendable (Int) -> Void = { index in
-            let buffer = ByteBuffer()
-            var record = records[index]
-            if case .line(let bytes, let number, let input, let name, let lossy) = record {
-                record = bytes.withUnsafeBufferPointer { Self.record($0, line: number, input: input, name: name, lossy: lossy) }
-            }
-            var failed = false
-            switch record {
-            case .document(let id, let text, let passthrough):
-                do {
-                    let analysis = try finder.analyze(text)
-                    try write(id: id, text: text, analysis: analysis, pretty: pretty, passthrough: passthrough, to: buffer)
-                } catch {
-                    failed = true
-                    try? writeFailure(id: id, line: nil, message: "\(error)", to: buffer)
-                }
-            case .failure(let id, let line, let message):
-                failed = true
-                try? writeFailure(id: id, line: line, message: message, to: buffer)
-            case .line:
-                preconditionFailure("lines are parsed above")
-            }
-            results.set(index, (failed, buffer.bytes))
-        }
-        if jobs <= 1 || records.count == 1 {
-            for index in records.indices { work(index) }
-        } else {
-            let workers = min(jobs, records.count)
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                var index = worker
-                while index < records.count {
-                    work(index)
-                    index += workers
-                }
-            }
-        }
-        return results.values
+    static func fileSize(_ path: String) -> Int? {
+        var status = stat()
+        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        return Int(status.st_size)
     }
 
-    static func writeFailure(id: String?, line: Int?, message: String, to output: some ByteSink) throws(CLIError) {
-        try output.write("{\"id\":")
-        try writeOptional(id, to: output)
-        if let line { try output.write(",\"line\":\(line)") }
-        try output.write(",\"error\":")
-        try output.writeJSONString(message)
-        try output.write("}")
-    }
-
-    /// Writes one document's JSON.
-    static func write(
-        id: String, text: String, analysis: QuotationAnalysis, pretty: Bool, passthrough: [(String, String)] = [],
-        to output: some ByteSink
-    )
-        throws(CLIError)
-    {
-        let entities = analysis.entities
-        var bytes = Array(text.utf8)
-        var failure: CLIError?
-        bytes.withUnsafeMutableBufferPointer { buffer in
-            do throws(CLIError) {
-                var scalars = ScalarOffsetCounter(UnsafeBufferPointer(buffer))
-                try output.write("{\"id\":")
-                try output.writeJSONString(id)
-                for (key, value) in passthrough {
-                    try output.write(",")
-                    try output.writeJSONString(key)
-                    try output.write(":" + value)
+    /// Reads and analyzes one record on a worker thread; never throws: a record that fails
+    /// becomes an error record.
+    static func analyze(_ record: Record, pipeline: Pipeline, format: Format) -> Output {
+        let id: String, text: String
+        var passthrough: [(key: ArraySlice<UInt8>, value: ArraySlice<UInt8>)] = []
+        var line: Int?
+        switch record {
+        case .document(let name, let body):
+            id = name
+            text = body
+        case .line(var bytes, let number, let jsonl, let name, let lossy):
+            line = number
+            if let invalid = UTF8Validation.firstInvalidOffset(in: bytes) {
+                guard lossy else {
+                    return failure(id: nil, line: number, "invalid UTF-8 at byte \(invalid + 1) of the line", format, bytes.count)
                 }
-                try output.write(pretty ? ",\n \"entities\":[" : ",\"entities\":[")
-                for (index, entity) in entities.enumerated() {
-                    try output.write(index == 0 ? (pretty ? "\n  " : "") : (pretty ? ",\n  " : ","))
-                    let start = scalars.scalarOffset(ofUTF8: entity.range.lowerBound)
-                    let end = scalars.scalarOffset(ofUTF8: entity.range.upperBound)
-                    try output.write("{\"type\":\"\(entity.type.rawValue)\",\"subtype\":")
-                    try writeOptional(entity.subtype, to: output)
-                    try output.write(",\"text\":")
-                    try output.writeJSONString(UnsafeBufferPointer(rebasing: buffer[entity.range]))
-                    try output.write(",\"start\":\(start),\"end\":\(end),\"id\":")
-                    try writeOptional(entity.id, to: output)
-                    try output.write(",\"source\":")
-                    try output.writeJSONString(entity.source)
-                    try output.write("}")
-                }
-                try output.write(pretty ? "],\n \"quotes\":[" : "],\"quotes\":[")
-                // Quotations are in text order, but their cues and speakers may lie before
-                // them: every offset they need is converted in one walk over the text.
-                var needed: [Int] = []
-                for quote in analysis.quotations {
-                    needed += [quote.range.lowerBound, quote.range.upperBound]
-                    if let cue = quote.cue { needed += [cue.range.lowerBound, cue.range.upperBound] }
-                    if let range = quote.speaker?.range { needed += [range.lowerBound, range.upperBound] }
-                    if let range = quote.source?.range { needed += [range.lowerBound, range.upperBound] }
-                }
-                var scalarOffsets: [Int: Int] = [:]
-                var walker = ScalarOffsetCounter(UnsafeBufferPointer(buffer))
-                for offset in Set(needed).sorted() { scalarOffsets[offset] = walker.scalarOffset(ofUTF8: offset) }
-                func offsets(_ range: Range<Int>) -> String {
-                    "\"start\":\(scalarOffsets[range.lowerBound]!),\"end\":\(scalarOffsets[range.upperBound]!)"
-                }
-                for (index, quote) in analysis.quotations.enumerated() {
-                    try output.write(index == 0 ? (pretty ? "\n  " : "") : (pretty ? ",\n  " : ","))
-                    try output.write("{\"kind\":\"\(quote.kind.rawValue)\",\"text\":")
-                    try output.writeJSONString(UnsafeBufferPointer(rebasing: buffer[quote.range]))
-                    try output.write("," + offsets(quote.range) + ",\"cue\":")
-                    if let cue = quote.cue {
-                        try output.write("{\"text\":")
-                        try output.writeJSONString(cue.text)
-                        try output.write("," + offsets(cue.range) + ",\"lemma\":")
-                        try output.writeJSONString(cue.lemma)
-                        try output.write("}")
-                    } else {
-                        try output.write("null")
-                    }
-                    for (key, person) in [("speaker", quote.speaker), ("source", quote.source)] {
-                        try output.write(",\"\(key)\":")
-                        if let speaker = person {
-                            try output.write("{\"text\":")
-                            try writeOptional(speaker.text, to: output)
-                            if let range = speaker.range {
-                                try output.write("," + offsets(range))
-                            } else {
-                                try output.write(",\"start\":null,\"end\":null")
-                            }
-                            try output.write(",\"entity\":\(speaker.entity.map(String.init) ?? "null"),\"resolved\":")
-                            try writeOptional(speaker.resolved, to: output)
-                            try output.write("}")
-                        } else {
-                            try output.write("null")
-                        }
-                    }
-                    try output.write("}")
-                }
-                try output.write("]}")
-            } catch {
-                failure = error
+                bytes = Array(UTF8Validation.repair(bytes).text.utf8)
             }
+            guard jsonl else {
+                id = "\(name):\(number)"
+                text = String(decoding: bytes, as: UTF8.self)
+                break
+            }
+            let record: JSONRecord
+            do { record = try JSONRecord(parsing: bytes) } catch {
+                return failure(id: nil, line: number, error.description, format, bytes.count)
+            }
+            guard let body = record.text else {
+                let message = record.textIsNotAString ? "the \"text\" field is not a string" : "no \"text\" string field"
+                return failure(id: record.id, line: number, message, format, bytes.count)
+            }
+            id = record.id ?? "\(name):\(number)"
+            text = body
+            passthrough = record.passthrough
         }
-        if let failure { throw failure }
+        do {
+            let document = try pipeline.analyze(text)
+            let bytes =
+                format == .text
+                ? DocumentText.record(id: id, document: document)
+                : DocumentJSON.record(id: id, document: document, passthrough: passthrough, pretty: format == .json)
+            return Output(failed: false, bytes: bytes, inputBytes: record.size)
+        } catch {
+            return failure(id: id, line: line, "\(error)", format, record.size)
+        }
     }
 
-    static func writeOptional(_ value: String?, to output: some ByteSink) throws(CLIError) {
-        if let value { try output.writeJSONString(value) } else { try output.write("null") }
+    static func failure(id: String?, line: Int?, _ message: String, _ format: Format, _ size: Int) -> Output {
+        let bytes =
+            format == .text
+            ? Array("═══ \(id ?? "?")\(line.map { " (line \($0))" } ?? "")\nerror: \(message)\n\n".utf8)
+            : DocumentJSON.failure(id: id, line: line, message: message)
+        return Output(failed: true, bytes: bytes, inputBytes: size)
     }
 }

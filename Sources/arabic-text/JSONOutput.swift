@@ -16,30 +16,12 @@ extension ByteSink {
         if let failure { throw failure }
     }
 
-    /// Writes `bytes` (valid UTF-8) as a JSON string literal, quotes included.
+    /// Writes `bytes` (valid UTF-8) as a JSON string literal, quotes included (escaped by
+    /// ``RecordBytes/appendString(_:)-(UnsafeBufferPointer<UInt8>)``, the one JSON escaper).
     func writeJSONString(_ bytes: UnsafeBufferPointer<UInt8>) throws(CLIError) {
-        try write(byte: 0x22)
-        var runStart = 0
-        for index in 0..<bytes.count {
-            let byte = bytes[index]
-            guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
-            try write(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-            switch byte {
-            case 0x22: try write("\\\"")
-            case 0x5C: try write("\\\\")
-            case 0x0A: try write("\\n")
-            case 0x0D: try write("\\r")
-            case 0x09: try write("\\t")
-            default:
-                let hex = Array("0123456789abcdef".utf8)
-                for digit in [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]] as [UInt8] {
-                    try write(byte: digit)
-                }
-            }
-            runStart = index + 1
-        }
-        try write(UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
-        try write(byte: 0x22)
+        var literal = RecordBytes(reservingCapacity: bytes.count + 2)
+        literal.appendString(bytes)
+        try literal.bytes.withUnsafeBufferPointer { (buffer) throws(CLIError) in try write(buffer) }
     }
 
     /// Writes `text` as a JSON string literal.

@@ -251,7 +251,10 @@ final class LockedData: @unchecked Sendable {
         let run = try Tool.run(["analyze", "--input", "lines", "--format", "jsonl"], input: "دعت روسيا\n\nأدانت لبنان\n")
         let lines = run.output.split(separator: "\n")
         #expect(lines.count == 3)
-        #expect(lines[1] == "{\"id\":\"<stdin>:2\",\"entities\":[],\"quotes\":[]}")
+        #expect(
+            lines[1]
+                == "{\"id\":\"<stdin>:2\",\"entities\":[],\"quotes\":[],\"structure\":{\"source\":[],\"keywords\":[],"
+                + "\"relatedHeadings\":[],\"datelines\":[],\"footers\":[],\"dateline\":null,\"sections\":[]}}")
         #expect(lines[2].contains("\"id\":\"LB\""))
     }
 
@@ -294,11 +297,15 @@ final class LockedData: @unchecked Sendable {
         #expect(objects.map { $0["id"] as? String } == ["a1", nil, "7", nil, "b"])
         #expect(objects[0]["source"] as? String == "spa")  // passed through
         #expect((objects[0]["quotes"] as? [Any])?.count == 1)
-        #expect(objects[1]["error"] as? String == "invalid JSON" && objects[1]["line"] as? Int == 2)
+        #expect(objects[1]["error"] as? String == "invalid JSON at byte 1 of the line: a record must be a JSON object")
+        #expect(objects[1]["line"] as? Int == 2)
         #expect(objects[2]["error"] as? String == "no \"text\" string field")
         #expect((objects[3]["error"] as? String)?.hasPrefix("invalid UTF-8") == true)
         #expect(run.status == 1)
-        #expect(run.stderr == "arabic-text: 3 of 5 records could not be analyzed (see their \"error\" fields)\n")
+        let messages = run.stderr.split(separator: "\n")
+        #expect(messages.count == 2)
+        #expect(messages.first?.hasPrefix("arabic-text: 5 documents, 3 errors, 0.0 MB in ") == true, "\(run.stderr)")
+        #expect(messages.last == "arabic-text: 3 of 5 records could not be analyzed (see their \"error\" fields)")
     }
 
     @Test func jobsDoNotChangeTheOutput() throws {
@@ -309,5 +316,103 @@ final class LockedData: @unchecked Sendable {
         #expect(one.status == 0 && two.status == 0)
         #expect(one.stdout == two.stdout)
         #expect(one.output.split(separator: "\n").count == 300)
+    }
+}
+
+@Suite struct AnalyzeCorpusTests {
+    func temporaryDirectory() throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("arabic-text-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return directory
+    }
+
+    @Test func directoriesAreReadRecursivelyInNameOrder() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try "دعت روسيا إلى وقف القتال.".write(to: directory.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+        try "{\"id\":\"j1\",\"text\":\"أدانت لبنان\"}\n\n{\"id\":\"j2\",\"text\":\"وصل بوتين\"}\n".write(
+            to: directory.appendingPathComponent("sub/b.jsonl"), atomically: true, encoding: .utf8)
+        try "ليس نصا للتحليل".write(to: directory.appendingPathComponent("notes.md"), atomically: true, encoding: .utf8)
+        let run = try Tool.run(["analyze", "--format", "jsonl", "--quiet", directory.path])
+        #expect(run.status == 0)
+        #expect(run.stderr.isEmpty)
+        let ids = try run.output.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])["id"] as? String
+        }
+        #expect(ids == [directory.appendingPathComponent("a.txt").path, "j1", "j2"])
+
+        let empty = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: empty) }
+        let none = try Tool.run(["analyze", empty.path])
+        #expect(none.status == 1)
+        #expect(none.stderr == "arabic-text: '\(empty.path)' has no *.txt or *.jsonl file\n")
+    }
+
+    @Test func theStructureIsInTheJSON() throws {
+        let run = try Tool.run(["analyze", "--quiet", Tool.example])
+        let json = try #require(try JSONSerialization.jsonObject(with: run.stdout) as? [String: Any])
+        let structure = try #require(json["structure"] as? [String: Any])
+        #expect(structure["source"] as? [String] == ["صدى البلد", "RT + وسائل إعلام أمريكية"])
+        #expect(structure["keywords"] as? [String] == ["روسيا", "القتال", "إقليم قره باغ", "أطراف النزاع"])
+        #expect(structure["relatedHeadings"] as? [String] == ["إقرأ أيضاً:", "مقالات مشابهة"])
+        #expect(structure["dateline"] as? String == "روسيا")
+        let entities = try #require(json["entities"] as? [[String: Any]])
+        #expect(entities.allSatisfy { $0["section"] is String })
+        #expect(entities.contains { $0["text"] as? String == "بوتين" && $0["section"] as? String == "related" })
+        let quotes = try #require(json["quotes"] as? [[String: Any]])
+        #expect(quotes.first?["section"] as? String == "body")
+        #expect(quotes.contains { $0["section"] as? String == "headline" && $0["article"] as? Int == 1 })
+        let text = Array(try String(contentsOfFile: Tool.example, encoding: .utf8).unicodeScalars)
+        for section in try #require(structure["sections"] as? [[String: Any]]) {
+            let start = try #require(section["start"] as? Int), end = try #require(section["end"] as? Int)
+            #expect(start < end && end <= text.count)
+        }
+    }
+
+    @Test func aReadableView() throws {
+        let run = try Tool.run(["analyze", "--format", "text", "--quiet", Tool.example])
+        #expect(run.status == 0)
+        #expect(run.output.hasPrefix("═══ \(Tool.example)\n[body] دعت روسيا، اليوم الأربعاء،"))
+        #expect(run.output.contains("\n  ❝ direct · cue قالت · speaker وزارة الخارجية الروسية · source سبوتنيك\n"))
+        #expect(run.output.contains("\n[relatedHeading] إقرأ أيضاً:\n[headline 1] الخارجية الروسية: نعتبر"))
+        #expect(run.output.contains("\n  ─ source: صدى البلد | RT + وسائل إعلام أمريكية\n"))
+    }
+
+    @Test func otherFieldsPassThroughByteForByte() throws {
+        let line = #"{"meta":{"a":[1,2.50,"b\u0022"],"ok":true},"id":"x","n":1e3,"text":"قال بوتين إن روسيا مستعدة."}"#
+        let run = try Tool.run(["analyze", "--format", "jsonl", "--input", "jsonl", "--quiet"], input: line + "\n")
+        #expect(run.status == 0)
+        #expect(run.output.hasPrefix(#"{"id":"x","meta":{"a":[1,2.50,"b\u0022"],"ok":true},"n":1e3,"entities":["#))
+    }
+
+    @Test(arguments: [
+        (#"{"id":"e","text":"\u0627\u0644\u0642\u062f\u0633 \ud83d\ude00\n\"x\""}"#, "القدس 😀\n\"x\""),
+        (#"{"text":"a\/b\tc","id":12}"#, "a/b\tc"),
+    ])
+    func escapesAreDecoded(_ line: String, _ text: String) throws {
+        let run = try Tool.run(["analyze", "--format", "jsonl", "--input", "jsonl", "--quiet"], input: line + "\n")
+        let object = try #require(try JSONSerialization.jsonObject(with: run.stdout) as? [String: Any])
+        let sections = try #require((object["structure"] as? [String: Any])?["sections"] as? [[String: Any]])
+        // The sections cover the decoded text, so its scalars are counted right.
+        #expect(sections.last?["end"] as? Int == text.unicodeScalars.count)
+        #expect(object["id"] as? String == (line.contains("\"id\":12") ? "12" : "e"))
+    }
+
+    @Test(arguments: [
+        (#"{"id":"a","text":"x"} trailing"#, "invalid JSON at byte 23 of the line: more after the record's closing '}'"),
+        (#"{"id":"a","text":"not closed}"#, "invalid JSON at byte 30 of the line: a string is not closed"),
+        (#"{"id":"a","text":"\ud800"}"#, "invalid JSON at byte 25 of the line: a lone UTF-16 surrogate in a \\u escape"),
+        (#"{"id":"a","text":"x","n":01}"#, "invalid JSON at byte 27 of the line: expected ',' or '}' after a field"),
+        (#"["id","text"]"#, "invalid JSON at byte 1 of the line: a record must be a JSON object"),
+        (#"{"id":"a","text":5}"#, "the \"text\" field is not a string"),
+        ("{\"id\":\"a\",\"deep\":" + String(repeating: "[", count: 100_000) + "}", "invalid JSON at byte 10018 of the line: values nested too deeply"),
+    ])
+    func badRecordsSayWhatIsWrong(_ line: String, _ message: String) throws {
+        let run = try Tool.run(["analyze", "--format", "jsonl", "--input", "jsonl", "--quiet"], input: line + "\n")
+        #expect(run.status == 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: run.stdout) as? [String: Any])
+        #expect(object["error"] as? String == message)
+        #expect(object["line"] as? Int == 1)
     }
 }
