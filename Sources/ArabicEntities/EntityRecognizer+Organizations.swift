@@ -6,6 +6,8 @@ extension EntityScan {
         var candidates: [Candidate] = []
         var ministryFields: [[UInt8]: String?] = [:]  // field → the id of the last ministry named with it
         for index in tokens.indices {
+            // Every rule here starts from a lexicon hit at the token: most tokens have none.
+            guard hitStarts[index] != hitStarts[index + 1] else { continue }
             if let ministry = ministry(at: index) {
                 candidates.append(ministry.candidate)
                 ministryFields[ministry.field] = ministry.candidate.id

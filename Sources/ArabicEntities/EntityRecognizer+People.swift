@@ -6,6 +6,8 @@ extension EntityScan {
     func people() -> [Candidate] {
         var candidates: [Candidate] = []
         for index in tokens.indices {
+            // Every rule here starts from a lexicon hit at the token: most tokens have none.
+            guard hitStarts[index] != hitStarts[index + 1] else { continue }
             if let media = mediaAfterCue(at: index) { candidates.append(media) }
             if let person = personAfterTitle(at: index) ?? personByGivenName(at: index) ?? personAfterSpeechVerb(at: index) {
                 candidates.append(person)
@@ -178,9 +180,14 @@ extension EntityScan {
             familyNames[key] = (last, min(familyNames[key]?.end ?? Int.max, candidate.end))
         }
         guard !familyNames.isEmpty else { return [] }
+        // One bit per family name rules most tokens out before the dictionary is asked.
+        var filter = [UInt64](repeating: 0, count: 64)
+        for key in familyNames.keys { filter[Int(truncatingIfNeeded: key >> 6) & 63] |= 1 << (key & 63) }
         var found: [Candidate] = []
         for index in tokens.indices where tokens[index].kind == .arabicWord || tokens[index].kind == .latinWord {
-            guard let name = familyNames[hashes[index].value], index >= name.end,
+            let key = hashes[index].value
+            guard filter[Int(truncatingIfNeeded: key >> 6) & 63] & (1 << (key & 63)) != 0,
+                let name = familyNames[key], index >= name.end,
                 tokenBytes(index).elementsEqual(tokenBytes(name.token)), isNameToken(index)
             else { continue }
             found.append(

@@ -23,12 +23,14 @@ public struct QuotationFinder: Sendable {
     /// Cue verbs by the hash of their normalized form (see `QuotationScan.cue(at:)`).
     let cues: [UInt64: (form: String, entry: CueEntry)]
     let reportingNouns: [String: ReportingNoun]
-    /// Source phrases as their normalized words; a last word `ل` stands for ل attached to the next.
-    let sourcePhrases: [[String]]
-    /// The first words of the source phrases, to rule most tokens out at once.
-    let sourceFirstWords: [[UInt8]]
-    /// The first letters of those words, as their two UTF-8 bytes.
-    let sourceFirstLetters: Set<UInt16>
+    /// Source phrases as their normalized words' bytes; a last word `ل` stands for ل attached
+    /// to the next.
+    let sourcePhraseWords: [[[UInt8]]]
+    static let wa = Array("و".utf8), lam = Array("ل".utf8)
+    /// The hashes of the cue forms and of the source phrases' first words: most tokens are
+    /// ruled out by one bit, before any dictionary lookup.
+    let cueFilter: HashFilter
+    let sourceFirstFilter: HashFilter
 
     struct CueEntry: Sendable {
         var lemma: String
@@ -73,14 +75,28 @@ public struct QuotationFinder: Sendable {
                 plural: row.fields[nounColumn("number")] == "plural")
         }
         let sourceFile = try load("SourcePhrases", ["phrase"])
-        self.sourcePhrases = sourceFile.rows.map { row in
-            normalizer.normalizedString(row.fields[0].replacingOccurrences(of: "لـ", with: "ل")).split(separator: " ").map(
-                String.init)
+        self.sourcePhraseWords = sourceFile.rows.map { row in
+            normalizer.normalizedString(row.fields[0].replacingOccurrences(of: "لـ", with: "ل")).split(separator: " ").map {
+                Array($0.utf8)
+            }
         }
-        self.sourceFirstWords = Array(Set(sourcePhrases.compactMap(\.first))).map { Array($0.utf8) }
-        self.sourceFirstLetters = Set(sourceFirstWords.compactMap { $0.count >= 2 ? UInt16($0[0]) << 8 | UInt16($0[1]) : nil })
+        self.sourceFirstFilter = HashFilter(sourcePhraseWords.compactMap(\.first).map { Self.hash($0) })
+        self.cueFilter = HashFilter(cues.keys)
         self.cues = cues
         self.reportingNouns = nouns
+    }
+
+    /// A set of 64-bit hashes as 2^16 bits: `mayContain` is false for almost every hash not in
+    /// the set, and true for every hash in it.
+    struct HashFilter: Sendable {
+        private var words = [UInt64](repeating: 0, count: 1 << 10)
+
+        init(_ hashes: some Sequence<UInt64>) {
+            for hash in hashes { words[Int(truncatingIfNeeded: hash >> 6) & 0x3FF] |= 1 << (hash & 63) }
+        }
+
+        @inline(__always)
+        func mayContain(_ hash: UInt64) -> Bool { words[Int(truncatingIfNeeded: hash >> 6) & 0x3FF] & (1 << (hash & 63)) != 0 }
     }
 
     /// FNV-1a of some bytes: the key of the cue table, computed on a token without a copy.

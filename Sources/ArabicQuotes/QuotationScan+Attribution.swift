@@ -4,15 +4,21 @@ import ArabicEntities
 extension QuotationScan {
     /// The cue verb at `index` (with و or ف attached or not), and where its letters start.
     func cue(at index: Int) -> (entry: QuotationFinder.CueEntry, strip: Int)? {
+        // Most words pass neither filter and are ruled out by their flags alone.
+        let flags = tokenFlags[index]
+        guard flags & (TokenFlags.cue | TokenFlags.cueAfterConjunction) != 0 else { return nil }
         let word = normalizedBytes(index)
-        // Cue forms are short: most words are ruled out before any lookup.
-        guard tokens[index].kind == .arabicWord, word.count <= 14 else { return nil }
-        if let found = finder.cues[QuotationFinder.hash(word)], found.form.utf8.elementsEqual(word) { return (found.entry, 0) }
+        if flags & TokenFlags.cue != 0, let found = finder.cues[hashes[index]], found.form.utf8.elementsEqual(word) {
+            return (found.entry, 0)
+        }
+        guard flags & TokenFlags.cueAfterConjunction != 0 else { return nil }
         guard let first = word.first, let second = word.dropFirst().first, first == 0xD9, second == 0x88 || second == 0x81 else {
             return nil  // و (D9 88) or ف (D9 81)
         }
         let rest = word.dropFirst(2)
-        if let found = finder.cues[QuotationFinder.hash(rest)], found.form.utf8.elementsEqual(rest) { return (found.entry, 1) }
+        if let found = finder.cues[QuotationFinder.hash(rest)], found.form.utf8.elementsEqual(rest) {
+            return (found.entry, 1)
+        }
         return nil
     }
 
@@ -24,9 +30,14 @@ extension QuotationScan {
         let resultsOfParagraph = results.count
         // Source phrases of the paragraph, found once, when the first cue needs them.
         var sourcePhrases: [(start: Int, end: Int)]?
+        let flags = tokenFlags
+        let cueBits = TokenFlags.cue | TokenFlags.cueAfterConjunction
+        let sourceBits = TokenFlags.sourceStart | TokenFlags.sourceStartAfterWa
         var index = paragraph.lowerBound
         while index < paragraph.upperBound {
             defer { index += 1 }
+            // Words that pass no cue filter are skipped here, without a call.
+            guard flags[index] & cueBits != 0 else { continue }
             // نقلا عن is a source phrase, not the verb نقل.
             guard let (entry, strip) = cue(at: index), !insideQuotation(index), entityStarting[index] == nil,
                 sourcePhraseEnd(at: index) == nil
@@ -35,7 +46,9 @@ extension QuotationScan {
             let (speaker, afterSpeaker) = speaker(after: index, entry: entry, until: sentenceEnd, in: paragraph)
             let cue = makeCue(at: index, strip: strip, lemma: entry.lemma)
             if sourcePhrases == nil {
-                sourcePhrases = paragraph.compactMap { position in sourcePhraseEnd(at: position).map { (position, $0) } }
+                sourcePhrases = paragraph.compactMap { position in
+                    flags[position] & sourceBits == 0 ? nil : sourcePhraseEnd(at: position).map { (position, $0) }
+                }
             }
             currentSource = source(before: index, in: paragraph, phrases: sourcePhrases ?? [])
             var found = false
@@ -138,37 +151,28 @@ extension QuotationScan {
     /// The token after a source phrase that starts at `index` (وحسب، بحسب، نقلا عن، وفقا لـ …).
     /// A phrase ending in ل ends inside the next word, which is then part of the source.
     func sourcePhraseEnd(at index: Int) -> Int? {
-        guard tokens[index].kind == .arabicWord else { return nil }
-        // Most words are ruled out by their bytes, without building a string.
-        let word = normalizedBytes(index)
-        var bytes = word.makeIterator()
-        guard let lead = bytes.next(), let second = bytes.next() else { return nil }
-        let isWa = lead == 0xD9 && second == 0x88
-        if !isWa && !finder.sourceFirstLetters.contains(UInt16(lead) << 8 | UInt16(second)) { return nil }
-        let withoutWa = isWa ? word.dropFirst(2) : word[...]
-        guard finder.sourceFirstWords.contains(where: { word.elementsEqual($0) || withoutWa.elementsEqual($0) }) else {
-            return nil
-        }
-        for phrase in finder.sourcePhrases {
+        // Most words pass no filter of the phrases' first words, and are ruled out at once.
+        guard tokenFlags[index] & (TokenFlags.sourceStart | TokenFlags.sourceStartAfterWa) != 0 else { return nil }
+        let wa = QuotationFinder.wa, lam = QuotationFinder.lam
+        for phrase in finder.sourcePhraseWords {
             var position = index
             var matched = true
-            for (offset, word) in phrase.enumerated() {
+            for (offset, expected) in phrase.enumerated() {
                 guard position < tokens.count else {
                     matched = false
                     break
                 }
-                var token = normalizedString(position)
-                if offset == 0 && token.hasPrefix("و") && token != word { token.removeFirst() }
-                if word == "ل" && offset == phrase.count - 1 {
-                    if token == "ل" {
-                        position += 1
-                    }  // لـ written apart
-                    else if !token.hasPrefix("ل") {
+                var token = normalizedBytes(position)
+                if offset == 0 && token.starts(with: wa) && !token.elementsEqual(expected) { token = token.dropFirst(wa.count) }
+                if expected == lam && offset == phrase.count - 1 {
+                    if token.elementsEqual(lam) {
+                        position += 1  // لـ written apart
+                    } else if !token.starts(with: lam) {
                         matched = false
                     }
                     break
                 }
-                guard token == word else {
+                guard token.elementsEqual(expected) else {
                     matched = false
                     break
                 }
@@ -319,8 +323,10 @@ extension QuotationScan {
         }
         let first = text.split(separator: " ").first.map(String.init) ?? text
         let entityType = speaker.entity.map { entities[$0].type }
-        let plural = first.hasSuffix("ون") || first.hasSuffix("ين") || speaker.resolved != nil && speaker.text != nil
-        let feminine = !plural && (first.hasSuffix("ة") || first.hasSuffix("ا") || entityType == .country)
+        // Endings compared as bytes: no grapheme breaking for a two-letter suffix.
+        func ends(_ suffix: String) -> Bool { first.utf8.count >= suffix.utf8.count && first.utf8.suffix(suffix.utf8.count).elementsEqual(suffix.utf8) }
+        let plural = ends("ون") || ends("ين") || speaker.resolved != nil && speaker.text != nil
+        let feminine = !plural && (ends("ة") || ends("ا") || entityType == .country)
         history.append(RememberedSpeaker(text: speaker.resolved ?? text, feminine: feminine, plural: plural))
     }
 }

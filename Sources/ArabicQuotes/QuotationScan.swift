@@ -19,12 +19,35 @@ struct RememberedSpeaker {
     var plural: Bool
 }
 
+/// Which lookups a token may succeed in (bits of `QuotationScan.tokenFlags`).
+enum PunctuationBits {
+    static let colon: UInt8 = 1
+    static let sentenceEnd: UInt8 = 2
+    static let mark: UInt8 = 4
+}
+
+enum TokenFlags {
+    static let cue: UInt8 = 1
+    static let cueAfterConjunction: UInt8 = 2
+    static let sourceStart: UInt8 = 4
+    static let sourceStartAfterWa: UInt8 = 8
+}
+
 /// The working state of one text's quotation finding.
 struct QuotationScan {
     let text: String
     let tokens: [ScanToken]
     /// The normalized text's UTF-8, which `tokens` index with `normalizedRange`.
     let normalizedText: [UInt8]
+    /// FNV-1a of each Arabic word's normalized bytes (0 for other tokens), the key of the
+    /// cue table.
+    let hashes: [UInt64]
+    /// For each token, which of the finder's filters it passes (`TokenFlags`): most tokens
+    /// pass none, and the cue and source-phrase lookups never look at them again.
+    let tokenFlags: [UInt8]
+    /// For each punctuation token, what it is (`PunctuationBits`); 0 for every other token,
+    /// so the per-token loops skip words without a call.
+    let punctuation: [UInt8]
     let entities: [Entity]
     let finder: QuotationFinder
     /// Token ranges of the paragraphs (lines).
@@ -50,6 +73,47 @@ struct QuotationScan {
         self.text = text
         self.tokens = tokens
         self.normalizedText = normalized
+        var hashes = [UInt64](repeating: 0, count: tokens.count)
+        var flags = [UInt8](repeating: 0, count: tokens.count)
+        normalized.withUnsafeBufferPointer { bytes in
+            for (index, token) in tokens.enumerated() where token.kind == .arabicWord {
+                let word = UnsafeBufferPointer(rebasing: bytes[token.normalizedRange])
+                let hash = QuotationFinder.hash(word)
+                hashes[index] = hash
+                var flag: UInt8 = 0
+                if finder.cueFilter.mayContain(hash) { flag |= TokenFlags.cue }
+                if finder.sourceFirstFilter.mayContain(hash) { flag |= TokenFlags.sourceStart }
+                // و or ف attached: the word without it.
+                if word.count > 2 && word[0] == 0xD9 && (word[1] == 0x88 || word[1] == 0x81) {
+                    let rest = QuotationFinder.hash(UnsafeBufferPointer(rebasing: word[2...]))
+                    if finder.cueFilter.mayContain(rest) { flag |= TokenFlags.cueAfterConjunction }
+                    if word[1] == 0x88 && finder.sourceFirstFilter.mayContain(rest) { flag |= TokenFlags.sourceStartAfterWa }
+                }
+                flags[index] = flag
+            }
+        }
+        self.hashes = hashes
+        self.tokenFlags = flags
+        self.punctuation = tokens.indices.map { index in
+            guard tokens[index].kind == .punctuation, let first = normalized[tokens[index].normalizedRange].first else { return 0 }
+            switch first {
+            case UInt8(ascii: ":"): return PunctuationBits.colon
+            case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"): return PunctuationBits.sentenceEnd
+            case UInt8(ascii: "\""): return PunctuationBits.mark
+            default:
+                // ؟ (D8 9F), … (E2 80 A6), « » (C2 AB, C2 BB), “ ” „ (E2 80 9C/9D/9E).
+                let bytes = normalized[tokens[index].normalizedRange]
+                if bytes.elementsEqual([0xD8, 0x9F]) || bytes.elementsEqual([0xE2, 0x80, 0xA6]) {
+                    return PunctuationBits.sentenceEnd
+                }
+                if bytes.elementsEqual([0xC2, 0xAB]) || bytes.elementsEqual([0xC2, 0xBB]) || bytes.starts(with: [0xE2, 0x80, 0x9C])
+                    || bytes.starts(with: [0xE2, 0x80, 0x9D]) || bytes.starts(with: [0xE2, 0x80, 0x9E])
+                {
+                    return PunctuationBits.mark
+                }
+                return 0
+            }
+        }
         self.entities = entities
         self.finder = finder
     }
@@ -142,17 +206,18 @@ struct QuotationScan {
         return nil
     }
 
-    /// Whether the token is one of these punctuation marks (each a single scalar).
-    func isPunctuation(_ index: Int, _ marks: Set<Unicode.Scalar>) -> Bool {
+    /// Whether the token is one of these punctuation marks (each a single scalar; a short
+    /// array, searched without hashing).
+    func isPunctuation(_ index: Int, _ marks: [Unicode.Scalar]) -> Bool {
         guard index < tokens.count, tokens[index].kind == .punctuation, let scalar = firstScalar(index)
         else { return false }
         return marks.contains(scalar)
     }
 
-    static let sentenceEnds: Set<Unicode.Scalar> = [".", "؟", "!", "…", "?"]
-    static let commas: Set<Unicode.Scalar> = ["،", ",", "–", "-", "—"]
-    static let colon: Set<Unicode.Scalar> = [":"]
-    static let period: Set<Unicode.Scalar> = ["."]
+    static let sentenceEnds: [Unicode.Scalar] = [".", "؟", "!", "…", "?"]
+    static let commas: [Unicode.Scalar] = ["،", ",", "–", "-", "—"]
+    static let colon: [Unicode.Scalar] = [":"]
+    static let period: [Unicode.Scalar] = ["."]
     static let thatWords: [[UInt8]] = ["ان", "بان", "انه", "بانه"].map { Array($0.utf8) }
 
     /// Whether the token is أنّ/إنّ/بأن (in their normalized forms).
@@ -191,9 +256,12 @@ struct QuotationScan {
         var unmatchedCloses: [(close: Int, colon: Int?)] = []
         var lastColon: Int?
         let firstSpan = spans.count
+        let punctuation = self.punctuation
         for index in paragraph {
-            if isPunctuation(index, Self.colon) { lastColon = index }
-            guard let mark = mark(index) else { continue }
+            let bits = punctuation[index]
+            guard bits != 0 else { continue }
+            if bits & PunctuationBits.colon != 0 { lastColon = index }
+            guard bits & PunctuationBits.mark != 0, let mark = mark(index) else { continue }
             switch mark {
             case .guillemetOpen:
                 open.append((mark, index))
@@ -250,7 +318,7 @@ struct QuotationScan {
     func sentenceEnd(from index: Int, in paragraph: Range<Int>) -> Int {
         var position = index
         while position < paragraph.upperBound {
-            if isPunctuation(position, Self.sentenceEnds) && !insideQuotation(position) { return position }
+            if punctuation[position] & PunctuationBits.sentenceEnd != 0 && !insideQuotation(position) { return position }
             position += 1
         }
         return paragraph.upperBound

@@ -26,6 +26,8 @@ public struct ArticleStructureFinder: Sendable {
     let normalizer = Normalizer(.search)
     /// Normalized markers (words joined by one space) and what they mark.
     let markers: [String: MarkerKind]
+    /// The first words of the agency and dateline-word markers.
+    let datelineFirstWords: Set<String>
 
     /// Paragraphs of at most this many words may be headlines or related-list lines.
     static let shortLineWords = 25
@@ -49,11 +51,22 @@ public struct ArticleStructureFinder: Sendable {
             }
         }
         self.markers = markers
+        datelineFirstWords = Set(
+            markers.filter { $0.value == .agency || $0.value == .datelineWord }.compactMap {
+                $0.key.split(separator: " ").first.map(String.init)
+            })
     }
 
     /// The structure of `text`, whose `entities` (from an ``EntityRecognizer``, in order) say
     /// where the places, agencies and dates of datelines are.
     public func structure(of text: String, entities: [Entity]) -> ArticleStructure {
+        var copy = text
+        return copy.withUTF8 { structure(of: $0, entities: entities) }
+    }
+
+    /// The structure of a text given as its UTF-8: no string is made of a paragraph unless
+    /// its first bytes could start a marked line.
+    func structure(of text: UnsafeBufferPointer<UInt8>, entities: [Entity]) -> ArticleStructure {
         var structure = ArticleStructure()
         let lines = Self.lines(of: text)
         func string(_ range: Range<Int>) -> String { Self.string(text, range) }
@@ -62,13 +75,12 @@ public struct ArticleStructureFinder: Sendable {
         var atArticleStart = true
         while index < lines.count {
             let line = lines[index]
-            let content = string(line)
-            if let (kind, valueRange) = labeledLine(content, at: line.lowerBound) {
+            if let (kind, valueRange) = labeledLine(line, in: text) {
                 structure.sections.append(Section(kind: kind, range: line, article: article))
                 if let valueRange, kind == .source {
                     structure.sources.append(TextSpan(range: valueRange, text: string(valueRange)))
                 } else if kind == .footer {
-                    structure.footers.append(TextSpan(range: line, text: content))
+                    structure.footers.append(TextSpan(range: line, text: string(line)))
                 } else if let valueRange, kind == .keywords {
                     for keyword in keywordRanges(in: valueRange, text: text, entities: entities) {
                         structure.keywords.append(TextSpan(range: keyword, text: string(keyword)))
@@ -77,21 +89,19 @@ public struct ArticleStructureFinder: Sendable {
                 index += 1
                 continue
             }
-            if isRelatedHeading(content) {
+            if isRelatedHeading(line, in: text) {
                 structure.sections.append(Section(kind: .relatedHeading, range: line, article: article))
-                structure.relatedHeadings.append(TextSpan(range: line, text: content))
+                structure.relatedHeadings.append(TextSpan(range: line, text: string(line)))
                 article += 1
                 index += 1
                 // The lines up to the next marked line: a related article or a list.
                 var end = index
-                while end < lines.count, labeledLine(string(lines[end]), at: lines[end].lowerBound) == nil,
-                    !isRelatedHeading(string(lines[end]))
-                {
+                while end < lines.count, labeledLine(lines[end], in: text) == nil, !isRelatedHeading(lines[end], in: text) {
                     end += 1
                 }
                 let group = lines[index..<end]
-                if let first = group.first, group.count > 1, isShort(string(first)), !Self.isBulleted(string(first)),
-                    group.dropFirst().contains(where: { !isShort(string($0)) })
+                if let first = group.first, group.count > 1, isShort(first, in: text), !Self.isBulleted(first, in: text),
+                    group.dropFirst().contains(where: { !isShort($0, in: text) })
                 {
                     structure.sections.append(Section(kind: .headline, range: first, article: article))
                     index += 1
@@ -104,7 +114,7 @@ public struct ArticleStructureFinder: Sendable {
                 }
                 continue
             }
-            if atArticleStart, index + 1 < lines.count, isShort(content), !endsSentence(content),
+            if atArticleStart, index + 1 < lines.count, isShort(line, in: text),
                 datelineEnd(in: line, text: text, entities: entities) == nil
             {
                 structure.sections.append(Section(kind: .headline, range: line, article: article))
@@ -120,92 +130,107 @@ public struct ArticleStructureFinder: Sendable {
     // MARK: - Rules
 
     /// A source, keyword or footer line: its kind and the range of its value (after the colon).
-    func labeledLine(_ line: String, at start: Int) -> (kind: SectionKind, value: Range<Int>?)? {
-        if let colon = line.utf8.firstIndex(of: UInt8(ascii: ":")) {
-            let label = String(line[..<colon])
-            if label.utf8.count <= 60, let kind = markers[Self.words(normalizer.normalizedString(label)).joined(separator: " ")],
-                kind == .source || kind == .keywords
-            {
-                let bytes = Array(line.utf8)
-                let value = Self.trimmed((line.utf8.distance(from: line.utf8.startIndex, to: colon) + 1)..<bytes.count, in: bytes)
-                return (kind == .source ? .source : .keywords, value.isEmpty ? nil : (start + value.lowerBound)..<(start + value.upperBound))
-            }
+    func labeledLine(_ line: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> (kind: SectionKind, value: Range<Int>?)? {
+        // The label is short: only the first 60 bytes are looked at for its colon.
+        if let colon = text[line.lowerBound..<min(line.upperBound, line.lowerBound + 60)].firstIndex(of: UInt8(ascii: ":")),
+            let kind = marker(line.lowerBound..<colon, in: text), kind == .source || kind == .keywords
+        {
+            let value = Self.trimmed((colon + 1)..<line.upperBound, in: text)
+            return (kind == .source ? .source : .keywords, value.isEmpty ? nil : value)
         }
-        if isFooter(line) { return (.footer, nil) }
+        if isFooter(line, in: text) { return (.footer, nil) }
         return nil
     }
 
+    /// The marker that `range` reads, once normalized, if any.
+    func marker(_ range: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> MarkerKind? {
+        markers[Self.words(normalizer.normalizedString(Self.string(text, range))).joined(separator: " ")]
+    }
+
     /// A line that is only a related-articles marker, with its punctuation: `إقرأ أيضاً:`.
-    func isRelatedHeading(_ line: String) -> Bool {
-        guard line.utf8.count <= 80 else { return false }
-        return markers[Self.words(normalizer.normalizedString(line)).joined(separator: " ")] == .related
+    func isRelatedHeading(_ line: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        line.count <= 80 && marker(line, in: text) == .related
     }
 
     /// `// انتهى //` and the like, alone on its line or before a time stamp.
-    func isFooter(_ line: String) -> Bool {
-        guard line.hasPrefix("//") || line.hasPrefix("/ /") else { return false }
-        let inner = line.drop(while: { $0 == "/" || $0 == " " }).prefix(while: { $0 != "/" })
-        return markers[Self.words(normalizer.normalizedString(String(inner))).joined(separator: " ")] == .footer
+    func isFooter(_ line: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var position = line.lowerBound
+        var slashes = 0
+        while position < line.upperBound, text[position] == UInt8(ascii: "/") || text[position] == UInt8(ascii: " ") {
+            if text[position] == UInt8(ascii: "/") { slashes += 1 }
+            position += 1
+        }
+        guard slashes >= 2, text[line.lowerBound] == UInt8(ascii: "/") else { return false }
+        let limit = min(line.upperBound, position + 40)
+        let end = text[position..<limit].firstIndex(of: UInt8(ascii: "/")) ?? limit
+        return end < limit && marker(position..<end, in: text) == .footer
     }
 
-    /// Short enough for a headline or a related-list line.
-    func isShort(_ line: String) -> Bool {
-        line.split(whereSeparator: \.isWhitespace).count <= Self.shortLineWords && !endsSentence(line)
+    /// Short enough for a headline or a related-list line, and not ending like a sentence.
+    func isShort(_ line: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var words = 0
+        var inWord = false
+        for position in line {
+            let isSpace = text[position] == 0x20 || text[position] == 0x09
+            if !isSpace && !inWord {
+                words += 1
+                if words > Self.shortLineWords { return false }
+            }
+            inWord = !isSpace
+        }
+        return !endsSentence(line, in: text)
     }
 
     /// Whether a paragraph ends like a sentence (a headline does not).
-    func endsSentence(_ line: String) -> Bool {
-        guard let last = line.last(where: { !$0.isWhitespace && $0 != "\"" && $0 != "»" && $0 != "”" && $0 != ")" }) else {
+    func endsSentence(_ line: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = max(line.lowerBound, line.upperBound - 16)
+        while start < line.upperBound && text[start] & 0xC0 == 0x80 { start += 1 }
+        let tail = Self.string(text, start..<line.upperBound)
+        guard let last = tail.last(where: { !$0.isWhitespace && $0 != "\"" && $0 != "»" && $0 != "”" && $0 != ")" }) else {
             return false
         }
         return last == "." || last == "!" || last == "؟" || last == "?" || last == "…" || last == ":" || last == "؛"
     }
 
     /// A line that starts with a bullet or a list number.
-    static func isBulleted(_ line: String) -> Bool {
-        guard let first = line.first else { return false }
+    static func isBulleted(_ line: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = string(text, line.lowerBound..<min(line.upperBound, line.lowerBound + 4)).first else { return false }
         return "•·▪●◦■-*–".contains(first)
     }
 
     /// A body paragraph; the first of an article may open with a dateline, and an agency
     /// footer inside it ends the body.
     func addBody(
-        _ line: Range<Int>, first: Bool, article: Int, text: String, entities: [Entity], to structure: inout ArticleStructure
+        _ line: Range<Int>, first: Bool, article: Int, text: UnsafeBufferPointer<UInt8>, entities: [Entity],
+        to structure: inout ArticleStructure
     ) {
         var start = line.lowerBound
         if first, let (dateline, consumed) = datelineEnd(in: line, text: text, entities: entities) {
             structure.sections.append(Section(kind: .dateline, range: line.lowerBound..<consumed, article: article))
             let range = line.lowerBound..<dateline
             structure.datelines.append(TextSpan(range: range, text: Self.string(text, range)))
-            let rest = Array(Self.string(text, consumed..<line.upperBound).utf8)
-            start = consumed + Self.trimmed(rest.indices, in: rest).lowerBound
+            start = Self.trimmed(consumed..<line.upperBound, in: text).lowerBound
             if start >= line.upperBound { return }
         }
         // A footer written at the end of the paragraph: ... // انتهى //
-        let bytes = Array(text.utf8.dropFirst(start).prefix(line.upperBound - start))
         var footerStart: Int?
-        var position = 0
-        while position + 1 < bytes.count {
-            if bytes[position] == 0x2F && bytes[position + 1] == 0x2F,
-                isFooter(String(decoding: bytes[position...], as: UTF8.self))
-            {
-                footerStart = position
+        var position = start
+        while let slash = text[position..<line.upperBound].firstIndex(of: 0x2F), slash + 1 < line.upperBound {
+            if text[slash + 1] == 0x2F, isFooter(slash..<line.upperBound, in: text) {
+                footerStart = slash
                 break
             }
-            position += 1
+            position = slash + 1
         }
-        if let footerStart {
-            let before = Self.trimmed(0..<footerStart, in: bytes)
-            if !before.isEmpty {
-                structure.sections.append(
-                    Section(kind: .body, range: (start + before.lowerBound)..<(start + before.upperBound), article: article))
-            }
-            let footer = (start + footerStart)..<line.upperBound
-            structure.sections.append(Section(kind: .footer, range: footer, article: article))
-            structure.footers.append(TextSpan(range: footer, text: String(decoding: bytes[footerStart...], as: UTF8.self)))
-        } else {
+        guard let footerStart else {
             structure.sections.append(Section(kind: .body, range: start..<line.upperBound, article: article))
+            return
         }
+        let before = Self.trimmed(start..<footerStart, in: text)
+        if !before.isEmpty { structure.sections.append(Section(kind: .body, range: before, article: article)) }
+        let footer = footerStart..<line.upperBound
+        structure.sections.append(Section(kind: .footer, range: footer, article: article))
+        structure.footers.append(TextSpan(range: footer, text: Self.string(text, footer)))
     }
 
     /// Where the dateline that opens `line` ends (before its dash or colon) and where what it
@@ -215,8 +240,9 @@ public struct ArticleStructureFinder: Sendable {
     /// `agency` markers) and `dateline-word`s (الموافق، هـ، م), ended by a dash, by a colon
     /// after a dash or an agency (`سبق- الرياض:`), or by the end of a line that has a place or
     /// an agency and a date, an agency or a dash (`الرياض – واس`).
-    func datelineEnd(in line: Range<Int>, text: String, entities: [Entity]) -> (dateline: Int, consumed: Int)? {
-        let pieces = Self.pieces(of: text, in: line)
+    func datelineEnd(in line: Range<Int>, text: UnsafeBufferPointer<UInt8>, entities: [Entity]) -> (dateline: Int, consumed: Int)? {
+        // A dateline has at most 16 words: the pieces after them are never looked at.
+        let pieces = Self.pieces(of: text, in: line, limit: 40)
         // The entities that start in the line.
         var first = 0, last = entities.count
         while first < last {
@@ -265,11 +291,15 @@ public struct ArticleStructureFinder: Sendable {
                     }
                 }
                 if !matched {
-                    // Agencies of up to three words (أ ف ب), and the words of dates.
-                    for length in stride(from: 3, through: 1, by: -1) where index + length <= pieces.count {
+                    // Agencies of up to three words (أ ف ب), and the words of dates; a word that
+                    // starts none of them is ruled out by one normalization and one lookup.
+                    let first = normalizer.normalizedString(Self.string(text, piece.range))
+                    for length in stride(from: 3, through: 1, by: -1)
+                    where index + length <= pieces.count && datelineFirstWords.contains(first) {
                         let run = pieces[index..<(index + length)]
                         guard run.allSatisfy({ $0.kind == .word }) else { continue }
-                        let phrase = run.map { normalizer.normalizedString(Self.string(text, $0.range)) }.joined(separator: " ")
+                        let phrase = ([first] + run.dropFirst().map { normalizer.normalizedString(Self.string(text, $0.range)) })
+                            .joined(separator: " ")
                         switch markers[phrase] {
                         case .agency: sawAgency = true; matched = true
                         case .datelineWord: matched = true
@@ -311,8 +341,8 @@ public struct ArticleStructureFinder: Sendable {
     /// The keywords of a keyword line's value: split at commas and bars where it has them;
     /// otherwise at spaces, keeping each entity whole and joining a word without ال to the
     /// next (إقليم قره باغ، أطراف النزاع).
-    func keywordRanges(in value: Range<Int>, text: String, entities: [Entity]) -> [Range<Int>] {
-        let bytes = Array(text.utf8)
+    func keywordRanges(in value: Range<Int>, text bytes: UnsafeBufferPointer<UInt8>, entities: [Entity]) -> [Range<Int>] {
+        let text = bytes
         let separators: [[UInt8]] = ["،", ",", "|", "؛", ";", "/", "#"].map { Array($0.utf8) }
         func splitAtSeparators() -> [Range<Int>]? {
             var parts: [Range<Int>] = []
@@ -376,53 +406,80 @@ public struct ArticleStructureFinder: Sendable {
         var range: Range<Int>
     }
 
-    /// The words (letters, digits, marks), dashes and colons of `range`, white space left out.
-    static func pieces(of text: String, in range: Range<Int>) -> [Piece] {
+    /// The words (letters, digits, marks), dashes and colons of `range`, white space left
+    /// out; at most `limit` of them.
+    static func pieces(of text: UnsafeBufferPointer<UInt8>, in range: Range<Int>, limit: Int = .max) -> [Piece] {
         var pieces: [Piece] = []
-        let utf8 = text.utf8
         var offset = range.lowerBound
-        let scalars = Substring(
-            utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)]
-        ).unicodeScalars
-        for scalar in scalars {
-            let width = UTF8.width(scalar)
+        while offset < range.upperBound {
+            let (kind, width) = pieceKind(at: offset, in: text, before: range.upperBound)
             defer { offset += width }
-            let properties = scalar.properties
-            if properties.isWhitespace || scalar.value == 0x200F || scalar.value == 0x200E { continue }
-            let kind: Piece.Kind
-            if properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark {
-                kind = .word
-            } else if scalar == "-" || scalar == "–" || scalar == "—" {
-                kind = .dash
-            } else if scalar == ":" {
-                kind = .colon
-            } else {
-                kind = .other
-            }
+            guard let kind else { continue }
             if kind == .word, let last = pieces.last, last.kind == .word, last.range.upperBound == offset {
                 pieces[pieces.count - 1].range = last.range.lowerBound..<(offset + width)
             } else {
+                if pieces.count == limit { break }
                 pieces.append(Piece(kind: kind, range: offset..<(offset + width)))
             }
         }
         return pieces
     }
 
+    /// What the scalar at `offset` is in a piece (nil: white space or a bidi mark) and its
+    /// width in bytes. ASCII and the Arabic block are told from their bytes; other scalars
+    /// by their Unicode properties.
+    static func pieceKind(at offset: Int, in text: UnsafeBufferPointer<UInt8>, before end: Int) -> (Piece.Kind?, Int) {
+        let lead = text[offset]
+        if lead < 0x80 {
+            switch lead {
+            case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D: return (nil, 1)
+            case UInt8(ascii: "-"): return (.dash, 1)
+            case UInt8(ascii: ":"): return (.colon, 1)
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                return (.word, 1)
+            default: return (.other, 1)
+            }
+        }
+        let width = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        guard offset + width <= end else { return (.other, end - offset) }
+        var value = UInt32(lead) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
+        for next in (offset + 1)..<(offset + width) { value = value << 6 | UInt32(text[next] & 0x3F) }
+        switch value {
+        case 0x060C, 0x061B, 0x061F, 0x066A...0x066D, 0x06D4: return (.other, width)  // ، ؛ ؟ ٪ ۔
+        case 0x0600...0x06FF, 0x0750...0x077F: return (.word, width)
+        case 0x2013, 0x2014: return (.dash, width)
+        case 0x00A0, 0x2000...0x200B, 0x200E, 0x200F, 0x202F: return (nil, width)
+        default:
+            guard let scalar = Unicode.Scalar(value) else { return (.other, width) }
+            let properties = scalar.properties
+            if properties.isWhitespace { return (nil, width) }
+            if properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark {
+                return (.word, width)
+            }
+            return (.other, width)
+        }
+    }
+
     /// The lines of `text` with their white space trimmed, blank lines left out.
     package static func lines(of text: String) -> [Range<Int>] {
-        let bytes = Array(text.utf8)
+        var copy = text
+        return copy.withUTF8 { lines(of: $0) }
+    }
+
+    static func lines(of bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var lines: [Range<Int>] = []
         var start = 0
-        for position in 0...bytes.count where position == bytes.count || bytes[position] == 0x0A {
-            let line = trimmed(start..<position, in: bytes)
+        while start <= bytes.count {
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            let line = trimmed(start..<end, in: bytes)
             if !line.isEmpty { lines.append(line) }
-            start = position + 1
+            start = end + 1
         }
         return lines
     }
 
     /// `range` without ASCII white space, no-break spaces and bidi marks at its ends.
-    static func trimmed(_ range: Range<Int>, in bytes: [UInt8]) -> Range<Int> {
+    static func trimmed(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
         func blankLength(at position: Int, forward: Bool) -> Int {
             let byte = bytes[position]
             if byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0B || byte == 0x0C { return 1 }
@@ -462,9 +519,8 @@ public struct ArticleStructureFinder: Sendable {
         normalized.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
     }
 
-    static func string(_ text: String, _ range: Range<Int>) -> String {
-        let utf8 = text.utf8
-        return String(
-            Substring(utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)]))
+    /// The text at a UTF-8 range.
+    static func string(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: text[range]), as: UTF8.self)
     }
 }

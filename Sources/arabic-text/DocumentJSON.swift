@@ -23,13 +23,17 @@ struct RecordBytes {
             bytes.append(UInt8(ascii: "0") + UInt8(number))
             return
         }
-        let start = bytes.count
-        var rest = number
-        while rest > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
-            rest /= 10
+        // Digits from the right into a small buffer, then appended at once.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var count = 0
+            var rest = number
+            while rest > 0 {
+                digits[19 - count] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                count += 1
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[(20 - count)...]))
         }
-        bytes[start...].reverse()
     }
 
     /// `text` (valid UTF-8) as a JSON string literal, quotes included.

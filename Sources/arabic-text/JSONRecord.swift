@@ -29,6 +29,20 @@ struct JSONRecord {
 
     /// Parses one line's bytes, which must be valid UTF-8.
     init(parsing bytes: [UInt8]) throws(Failure) {
+        let fields: [(key: Range<Int>, value: Range<Int>)]
+        (id, text, textIsNotAString, fields) = try bytes.withUnsafeBufferPointer { (buffer) throws(Failure) in
+            try Self.parse(buffer)
+        }
+        passthrough = fields.map { (bytes[$0.key], bytes[$0.value]) }
+    }
+
+    /// The id, the text, whether a text is there but not a string, and the byte ranges of the
+    /// other fields' keys and values.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(Failure) -> (
+        id: String?, text: String?, textIsNotAString: Bool, fields: [(key: Range<Int>, value: Range<Int>)]
+    ) {
+        var id: String?, text: String?, textIsNotAString = false
+        var passthrough: [(key: Range<Int>, value: Range<Int>)] = []
         var parser = Parser(bytes: bytes)
         parser.skipSpace()
         guard parser.peek == UInt8(ascii: "{") else {
@@ -44,7 +58,7 @@ struct JSONRecord {
                 let keyStart = parser.position
                 guard parser.peek == UInt8(ascii: "\"") else { throw parser.failure("expected a field name in quotes") }
                 let key = try parser.string()
-                let keyBytes = bytes[keyStart..<parser.position]
+                let keyBytes = keyStart..<parser.position
                 parser.skipSpace()
                 guard parser.peek == UInt8(ascii: ":") else { throw parser.failure("expected ':' after a field name") }
                 parser.position += 1
@@ -70,7 +84,7 @@ struct JSONRecord {
                 } else {
                     try parser.skipValue()
                     if !Self.ownFields.contains(where: { $0.elementsEqual(key.utf8) }) {
-                        passthrough.append((keyBytes, bytes[valueStart..<parser.position]))
+                        passthrough.append((keyBytes, valueStart..<parser.position))
                     }
                 }
                 parser.skipSpace()
@@ -85,11 +99,12 @@ struct JSONRecord {
         }
         parser.skipSpace()
         guard parser.atEnd else { throw parser.failure("more after the record's closing '}'") }
+        return (id, text, textIsNotAString, passthrough)
     }
 
     /// A cursor over the line's bytes.
     struct Parser {
-        let bytes: [UInt8]
+        let bytes: UnsafeBufferPointer<UInt8>
         var position = 0
 
         var atEnd: Bool { position >= bytes.count }
@@ -109,30 +124,46 @@ struct JSONRecord {
         mutating func string() throws(Failure) -> String {
             position += 1
             let start = position
-            // Most strings have no escape: one scan, one copy.
-            while position < bytes.count {
-                let byte = bytes[position]
+            // Most strings have no escape: one scan, one copy. Bytes above the backslash
+            // (Arabic, most Latin letters) are passed over with one comparison.
+            var scan = start
+            while scan < bytes.count {
+                let byte = bytes[scan]
+                if byte > 0x5C || (byte > 0x22 && byte != 0x5C) || byte == 0x20 || byte == 0x21 {
+                    scan += 1
+                    continue
+                }
                 if byte == UInt8(ascii: "\"") {
-                    defer { position += 1 }
-                    return String(decoding: bytes[start..<position], as: UTF8.self)
+                    position = scan + 1
+                    return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<scan]), as: UTF8.self)
                 }
                 if byte == UInt8(ascii: "\\") { break }
-                if byte < 0x20 { throw failure("a control character inside a string (write it as \\u00XX)") }
-                position += 1
+                position = scan
+                throw failure("a control character inside a string (write it as \\u00XX)")
             }
-            var decoded = Array(bytes[start..<position])
+            position = scan
+            var decoded: [UInt8] = []
+            decoded.reserveCapacity(bytes.count - start)
+            var run = start
             while position < bytes.count {
                 let byte = bytes[position]
+                if byte > 0x5C || (byte > 0x22 && byte != 0x5C) || byte == 0x20 || byte == 0x21 {
+                    position += 1
+                    continue
+                }
                 if byte == UInt8(ascii: "\"") {
+                    decoded.append(contentsOf: bytes[run..<position])
                     position += 1
                     return String(decoding: decoded, as: UTF8.self)
                 }
                 if byte < 0x20 { throw failure("a control character inside a string (write it as \\u00XX)") }
                 guard byte == UInt8(ascii: "\\") else {
-                    decoded.append(byte)
                     position += 1
                     continue
                 }
+                // The bytes since the last escape go in at once.
+                decoded.append(contentsOf: bytes[run..<position])
+                defer { run = position }
                 position += 1
                 guard let escape = peek else { break }
                 position += 1
