@@ -6,6 +6,8 @@ extension EntityScan {
     func dates() -> [Candidate] {
         var candidates: [Candidate] = []
         for index in tokens.indices {
+            // Each form starts with a lexicon hit (اليوم، أكتوبر) or a number.
+            guard hitStarts[index] != hitStarts[index + 1] || tokens[index].kind == .number else { continue }
             if let end = relativeDay(at: index) ?? dayMonthYear(at: index) ?? monthYear(at: index) ?? yearWithEra(at: index) {
                 candidates.append(
                     Candidate(

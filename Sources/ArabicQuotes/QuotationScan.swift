@@ -1,6 +1,12 @@
 import ArabicCore
 import ArabicEntities
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A span between quotation marks (or from a colon to an unmatched closing mark, or from an
 /// unmatched opening mark to the end of its paragraph), in tokens.
 struct QuoteSpan {
@@ -33,6 +39,19 @@ enum TokenFlags {
     static let sourceStartAfterWa: UInt8 = 8
 }
 
+/// A value for some token positions: a dictionary's subscript over an array, one slot per
+/// position (no hashing in the per-token loops). Positions outside it read nil.
+struct TokenMap<Value> {
+    private var slots: [Value?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    subscript(_ index: Int) -> Value? {
+        get { index >= 0 && index < slots.count ? slots[index] : nil }
+        set { slots[index] = newValue }
+    }
+}
+
 /// The working state of one text's quotation finding.
 struct QuotationScan {
     let text: String
@@ -53,8 +72,8 @@ struct QuotationScan {
     /// Token ranges of the paragraphs (lines).
     var paragraphs: [Range<Int>] = []
     /// The entity that starts at a token, and the token where it ends (exclusive).
-    var entityStarting: [Int: (entity: Int, end: Int)] = [:]
-    var entityEndingAt: [Int: (entity: Int, start: Int)] = [:]
+    var entityStarting = TokenMap<(entity: Int, end: Int)>(count: 0)
+    var entityEndingAt = TokenMap<(entity: Int, start: Int)>(count: 0)
     var spans: [QuoteSpan] = []
     /// For each token, whether it lies inside a quotation (not a quoted name).
     var quoted: [Bool] = []
@@ -75,9 +94,16 @@ struct QuotationScan {
         self.normalizedText = normalized
         var hashes = [UInt64](repeating: 0, count: tokens.count)
         var flags = [UInt8](repeating: 0, count: tokens.count)
+        var punctuation = [UInt8](repeating: 0, count: tokens.count)
         normalized.withUnsafeBufferPointer { bytes in
-            for (index, token) in tokens.enumerated() where token.kind == .arabicWord {
+            for index in tokens.indices {
+                let token = tokens[index]
                 let word = UnsafeBufferPointer(rebasing: bytes[token.normalizedRange])
+                if token.kind == .punctuation {
+                    punctuation[index] = Self.punctuationBits(word)
+                    continue
+                }
+                guard token.kind == .arabicWord else { continue }
                 let hash = QuotationFinder.hash(word)
                 hashes[index] = hash
                 var flag: UInt8 = 0
@@ -94,28 +120,27 @@ struct QuotationScan {
         }
         self.hashes = hashes
         self.tokenFlags = flags
-        self.punctuation = tokens.indices.map { index in
-            guard tokens[index].kind == .punctuation, let first = normalized[tokens[index].normalizedRange].first else { return 0 }
-            switch first {
-            case UInt8(ascii: ":"): return PunctuationBits.colon
-            case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"): return PunctuationBits.sentenceEnd
-            case UInt8(ascii: "\""): return PunctuationBits.mark
-            default:
-                // ؟ (D8 9F), … (E2 80 A6), « » (C2 AB, C2 BB), “ ” „ (E2 80 9C/9D/9E).
-                let bytes = normalized[tokens[index].normalizedRange]
-                if bytes.elementsEqual([0xD8, 0x9F]) || bytes.elementsEqual([0xE2, 0x80, 0xA6]) {
-                    return PunctuationBits.sentenceEnd
-                }
-                if bytes.elementsEqual([0xC2, 0xAB]) || bytes.elementsEqual([0xC2, 0xBB]) || bytes.starts(with: [0xE2, 0x80, 0x9C])
-                    || bytes.starts(with: [0xE2, 0x80, 0x9D]) || bytes.starts(with: [0xE2, 0x80, 0x9E])
-                {
-                    return PunctuationBits.mark
-                }
-                return 0
-            }
-        }
+        self.punctuation = punctuation
         self.entities = entities
         self.finder = finder
+    }
+
+    /// What a punctuation token is, from its normalized bytes (`PunctuationBits`).
+    static func punctuationBits(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
+        guard let first = bytes.first else { return 0 }
+        switch first {
+        case UInt8(ascii: ":"): return PunctuationBits.colon
+        case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"): return PunctuationBits.sentenceEnd
+        case UInt8(ascii: "\""): return PunctuationBits.mark
+        default:
+            // ؟ (D8 9F), … (E2 80 A6), « » (C2 AB, C2 BB), “ ” „ (E2 80 9C/9D/9E).
+            if bytes.elementsEqual([0xD8, 0x9F]) || bytes.elementsEqual([0xE2, 0x80, 0xA6]) { return PunctuationBits.sentenceEnd }
+            if bytes.elementsEqual([0xC2, 0xAB]) || bytes.elementsEqual([0xC2, 0xBB]) { return PunctuationBits.mark }
+            if bytes.count == 3 && bytes[0] == 0xE2 && bytes[1] == 0x80 && (0x9C...0x9E).contains(bytes[2]) {
+                return PunctuationBits.mark
+            }
+            return 0
+        }
     }
 
     mutating func run() -> [Quotation] {
@@ -138,7 +163,14 @@ struct QuotationScan {
         var lineFeeds: [Int] = []
         var copy = text
         copy.withUTF8 { bytes in
-            for offset in bytes.indices where bytes[offset] == 0x0A { lineFeeds.append(offset) }
+            // memchr: line feeds are a few per kilobyte.
+            guard let base = bytes.baseAddress else { return }
+            var offset = 0
+            while offset < bytes.count, let found = memchr(base + offset, 0x0A, bytes.count - offset) {
+                let position = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                lineFeeds.append(position)
+                offset = position + 1
+            }
         }
         var next = 0
         var start = 0
@@ -180,6 +212,8 @@ struct QuotationScan {
     }
 
     mutating func mapEntities() {
+        entityStarting = TokenMap(count: tokens.count + 1)
+        entityEndingAt = TokenMap(count: tokens.count + 1)
         var tokenIndex = 0
         for (entityIndex, entity) in entities.enumerated() {
             while tokenIndex < tokens.count && tokens[tokenIndex].range.upperBound <= entity.range.lowerBound { tokenIndex += 1 }

@@ -28,6 +28,8 @@ public struct ArticleStructureFinder: Sendable {
     let markers: [String: MarkerKind]
     /// The first words of the agency and dateline-word markers.
     let datelineFirstWords: Set<String>
+    /// The most words a marker has.
+    let maximumMarkerWords: Int
 
     /// Paragraphs of at most this many words may be headlines or related-list lines.
     static let shortLineWords = 25
@@ -51,6 +53,7 @@ public struct ArticleStructureFinder: Sendable {
             }
         }
         self.markers = markers
+        maximumMarkerWords = markers.keys.map { $0.split(separator: " ").count }.max() ?? 1
         datelineFirstWords = Set(
             markers.filter { $0.value == .agency || $0.value == .datelineWord }.compactMap {
                 $0.key.split(separator: " ").first.map(String.init)
@@ -142,9 +145,15 @@ public struct ArticleStructureFinder: Sendable {
         return nil
     }
 
-    /// The marker that `range` reads, once normalized, if any.
+    /// The marker that `range` reads, once normalized, if any. A range of more words than
+    /// the longest marker (counted by its spaces) is ruled out without normalizing it.
     func marker(_ range: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> MarkerKind? {
-        markers[Self.words(normalizer.normalizedString(Self.string(text, range))).joined(separator: " ")]
+        var spaces = 0
+        for position in range where text[position] == 0x20 {
+            spaces += 1
+            if spaces > maximumMarkerWords + 1 { return nil }
+        }
+        return markers[Self.words(normalizer.normalizedString(Self.string(text, range))).joined(separator: " ")]
     }
 
     /// A line that is only a related-articles marker, with its punctuation: `إقرأ أيضاً:`.
@@ -215,7 +224,7 @@ public struct ArticleStructureFinder: Sendable {
         // A footer written at the end of the paragraph: ... // انتهى //
         var footerStart: Int?
         var position = start
-        while let slash = text[position..<line.upperBound].firstIndex(of: 0x2F), slash + 1 < line.upperBound {
+        while let slash = Self.find(0x2F, in: position..<line.upperBound, of: text), slash + 1 < line.upperBound {
             if text[slash + 1] == 0x2F, isFooter(slash..<line.upperBound, in: text) {
                 footerStart = slash
                 break
@@ -241,8 +250,9 @@ public struct ArticleStructureFinder: Sendable {
     /// after a dash or an agency (`سبق- الرياض:`), or by the end of a line that has a place or
     /// an agency and a date, an agency or a dash (`الرياض – واس`).
     func datelineEnd(in line: Range<Int>, text: UnsafeBufferPointer<UInt8>, entities: [Entity]) -> (dateline: Int, consumed: Int)? {
-        // A dateline has at most 16 words: the pieces after them are never looked at.
-        let pieces = Self.pieces(of: text, in: line, limit: 40)
+        // Pieces are read as far as the rules look: most paragraphs are ruled out at their
+        // first word, and the rest of the line is never read.
+        var reader = PieceReader(text: text, range: line)
         // The entities that start in the line.
         var first = 0, last = entities.count
         while first < last {
@@ -256,8 +266,8 @@ public struct ArticleStructureFinder: Sendable {
         var firstDash: (before: Int, after: Int, placeOrAgency: Bool)?
         var consumedAll = true
         var index = 0
-        while index < pieces.count {
-            let piece = pieces[index]
+        while reader.has(index) {
+            let piece = reader.pieces[index]
             switch piece.kind {
             case .dash:
                 guard words > 0 else { return nil }
@@ -283,8 +293,8 @@ public struct ArticleStructureFinder: Sendable {
                     }
                     if matched {
                         // The entity's other words.
-                        while index + 1 < pieces.count, pieces[index + 1].kind == .word,
-                            pieces[index + 1].range.lowerBound < entity.range.upperBound
+                        while reader.has(index + 1), reader.pieces[index + 1].kind == .word,
+                            reader.pieces[index + 1].range.lowerBound < entity.range.upperBound
                         {
                             index += 1
                         }
@@ -295,8 +305,8 @@ public struct ArticleStructureFinder: Sendable {
                     // starts none of them is ruled out by one normalization and one lookup.
                     let first = normalizer.normalizedString(Self.string(text, piece.range))
                     for length in stride(from: 3, through: 1, by: -1)
-                    where index + length <= pieces.count && datelineFirstWords.contains(first) {
-                        let run = pieces[index..<(index + length)]
+                    where datelineFirstWords.contains(first) && reader.has(index + length - 1) {
+                        let run = reader.pieces[index..<(index + length)]
                         guard run.allSatisfy({ $0.kind == .word }) else { continue }
                         let phrase = ([first] + run.dropFirst().map { normalizer.normalizedString(Self.string(text, $0.range)) })
                             .joined(separator: " ")
@@ -313,15 +323,17 @@ public struct ArticleStructureFinder: Sendable {
                     if !matched, Self.string(text, piece.range).allSatisfy(\.isNumber) { matched = true }
                 }
                 // After an agency and a dash, a place the lexicons lack: واس - الخبر:
-                if !matched, sawAgency, let dash = firstDash, dash.placeOrAgency,
-                    let colon = pieces[index...].prefix(4).firstIndex(where: { $0.kind != .word }),
-                    pieces[colon].kind == .colon, colon > index
-                {
-                    return (pieces[colon - 1].range.upperBound, pieces[colon].range.upperBound)
+                if !matched, sawAgency, let dash = firstDash, dash.placeOrAgency {
+                    _ = reader.has(index + 3)
+                    if let colon = reader.pieces[index...].prefix(4).firstIndex(where: { $0.kind != .word }),
+                        reader.pieces[colon].kind == .colon, colon > index
+                    {
+                        return (reader.pieces[colon - 1].range.upperBound, reader.pieces[colon].range.upperBound)
+                    }
                 }
                 if matched && words < 16 {
                     words += 1
-                    lastWordEnd = pieces[index].range.upperBound
+                    lastWordEnd = reader.pieces[index].range.upperBound
                     index += 1
                     continue
                 }
@@ -406,23 +418,42 @@ public struct ArticleStructureFinder: Sendable {
         var range: Range<Int>
     }
 
-    /// The words (letters, digits, marks), dashes and colons of `range`, white space left
-    /// out; at most `limit` of them.
-    static func pieces(of text: UnsafeBufferPointer<UInt8>, in range: Range<Int>, limit: Int = .max) -> [Piece] {
-        var pieces: [Piece] = []
-        var offset = range.lowerBound
-        while offset < range.upperBound {
-            let (kind, width) = pieceKind(at: offset, in: text, before: range.upperBound)
-            defer { offset += width }
-            guard let kind else { continue }
-            if kind == .word, let last = pieces.last, last.kind == .word, last.range.upperBound == offset {
-                pieces[pieces.count - 1].range = last.range.lowerBound..<(offset + width)
-            } else {
-                if pieces.count == limit { break }
-                pieces.append(Piece(kind: kind, range: offset..<(offset + width)))
-            }
+    /// The words (letters, digits, marks), dashes and colons of `range`, white space left out.
+    static func pieces(of text: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> [Piece] {
+        var reader = PieceReader(text: text, range: range)
+        var count = 0
+        while reader.has(count) { count += 1 }
+        return reader.pieces
+    }
+
+    /// Reads the pieces of a range as far as they are asked for.
+    struct PieceReader {
+        let text: UnsafeBufferPointer<UInt8>
+        let end: Int
+        var offset: Int
+        private(set) var pieces: [Piece] = []
+
+        init(text: UnsafeBufferPointer<UInt8>, range: Range<Int>) {
+            self.text = text
+            self.end = range.upperBound
+            self.offset = range.lowerBound
         }
-        return pieces
+
+        /// Whether there is a piece at `index`, read whole (reading on until the piece after
+        /// it starts or the range ends).
+        mutating func has(_ index: Int) -> Bool {
+            while pieces.count < index + 2 && offset < end {
+                let (kind, width) = ArticleStructureFinder.pieceKind(at: offset, in: text, before: end)
+                defer { offset += width }
+                guard let kind else { continue }
+                if kind == .word, let last = pieces.last, last.kind == .word, last.range.upperBound == offset {
+                    pieces[pieces.count - 1].range = last.range.lowerBound..<(offset + width)
+                } else {
+                    pieces.append(Piece(kind: kind, range: offset..<(offset + width)))
+                }
+            }
+            return index < pieces.count
+        }
     }
 
     /// What the scalar at `offset` is in a piece (nil: white space or a bidi mark) and its
@@ -470,7 +501,7 @@ public struct ArticleStructureFinder: Sendable {
         var lines: [Range<Int>] = []
         var start = 0
         while start <= bytes.count {
-            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            let end = find(0x0A, in: start..<bytes.count, of: bytes) ?? bytes.count
             let line = trimmed(start..<end, in: bytes)
             if !line.isEmpty { lines.append(line) }
             start = end + 1
@@ -517,6 +548,14 @@ public struct ArticleStructureFinder: Sendable {
     /// The normalized words of a string: letters and digits, punctuation left out.
     static func words(_ normalized: String) -> [Substring] {
         normalized.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+    }
+
+    /// The first offset of `byte` in `range` (memchr: paragraphs are long, the bytes sought rare).
+    static func find(_ byte: UInt8, in range: Range<Int>, of text: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !range.isEmpty, let base = text.baseAddress,
+            let found = memchr(base + range.lowerBound, Int32(byte), range.count)
+        else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     /// The text at a UTF-8 range.

@@ -243,28 +243,46 @@ struct AnalyzeCommand: ParsableCommand {
             text = body
         case .line(var bytes, let number, let jsonl, let name, let lossy):
             line = number
-            if let invalid = UTF8Validation.firstInvalidOffset(in: bytes) {
-                guard lossy else {
-                    return failure(id: nil, line: number, "invalid UTF-8 at byte \(invalid + 1) of the line", format, bytes.count)
+            let parsed: JSONRecord
+            if jsonl && !lossy {
+                // The record's text is validated as it becomes a string, the rest of its line
+                // after parsing: one pass over the bytes, not two.
+                do { parsed = try JSONRecord(parsing: bytes, validatingText: true) } catch {
+                    if let invalid = UTF8Validation.firstInvalidOffset(in: bytes) {
+                        return failure(id: nil, line: number, "invalid UTF-8 at byte \(invalid + 1) of the line", format, bytes.count)
+                    }
+                    return failure(id: nil, line: number, error.description, format, bytes.count)
                 }
-                bytes = Array(UTF8Validation.repair(bytes).text.utf8)
+                let textRange = parsed.textRange ?? bytes.count..<bytes.count
+                for part in [0..<textRange.lowerBound, textRange.upperBound..<bytes.count] {
+                    if let invalid = UTF8Validation.firstInvalidOffset(in: bytes[part]) {
+                        let offset = part.lowerBound + invalid + 1
+                        return failure(id: nil, line: number, "invalid UTF-8 at byte \(offset) of the line", format, bytes.count)
+                    }
+                }
+            } else {
+                if let invalid = UTF8Validation.firstInvalidOffset(in: bytes) {
+                    guard lossy else {
+                        return failure(id: nil, line: number, "invalid UTF-8 at byte \(invalid + 1) of the line", format, bytes.count)
+                    }
+                    bytes = Array(UTF8Validation.repair(bytes).text.utf8)
+                }
+                guard jsonl else {
+                    id = "\(name):\(number)"
+                    text = String(decoding: bytes, as: UTF8.self)
+                    break
+                }
+                do { parsed = try JSONRecord(parsing: bytes) } catch {
+                    return failure(id: nil, line: number, error.description, format, bytes.count)
+                }
             }
-            guard jsonl else {
-                id = "\(name):\(number)"
-                text = String(decoding: bytes, as: UTF8.self)
-                break
+            guard let body = parsed.text else {
+                let message = parsed.textIsNotAString ? "the \"text\" field is not a string" : "no \"text\" string field"
+                return failure(id: parsed.id, line: number, message, format, bytes.count)
             }
-            let record: JSONRecord
-            do { record = try JSONRecord(parsing: bytes) } catch {
-                return failure(id: nil, line: number, error.description, format, bytes.count)
-            }
-            guard let body = record.text else {
-                let message = record.textIsNotAString ? "the \"text\" field is not a string" : "no \"text\" string field"
-                return failure(id: record.id, line: number, message, format, bytes.count)
-            }
-            id = record.id ?? "\(name):\(number)"
+            id = parsed.id ?? "\(name):\(number)"
             text = body
-            passthrough = record.passthrough
+            passthrough = parsed.passthrough
         }
         do {
             let document = try pipeline.analyze(text)

@@ -84,7 +84,15 @@ struct ScalarOffsets {
         scalars = []
         scalars.reserveCapacity(utf8.count)
         var byte = 0, scalar = 0
+        let raw = UnsafeRawBufferPointer(text)
         for target in utf8 {
+            // Eight bytes at a time: a byte starts a scalar unless it is 10xxxxxx.
+            while byte + 8 <= target {
+                let word = raw.loadUnaligned(fromByteOffset: byte, as: UInt64.self)
+                let continuations = word & 0x8080_8080_8080_8080 & ~(word << 1)
+                scalar += 8 - continuations.nonzeroBitCount
+                byte += 8
+            }
             while byte < target {
                 if text[byte] & 0xC0 != 0x80 { scalar += 1 }
                 byte += 1

@@ -13,6 +13,8 @@ struct JSONRecord {
     var textIsNotAString = false
     /// Every other field, as its key's and its value's JSON bytes.
     var passthrough: [(key: ArraySlice<UInt8>, value: ArraySlice<UInt8>)] = []
+    /// Where the `text` string is in the line, quotes included.
+    var textRange: Range<Int>?
 
     /// Fields the output writes itself, so an input's copies are not passed through.
     static let ownFields: [[UInt8]] = ["id", "text", "entities", "quotes", "structure", "error", "line"].map { Array($0.utf8) }
@@ -21,27 +23,31 @@ struct JSONRecord {
     struct Failure: Error {
         var offset: Int
         var message: String
+        /// The text string is not valid UTF-8 (checked when parsing with `validatingText`).
+        var isInvalidUTF8 = false
         var description: String { "invalid JSON at byte \(offset + 1) of the line: \(message)" }
     }
 
     /// Nesting deeper than this is refused (the check is iterative, this only bounds memory).
     static let maximumDepth = 10_000
 
-    /// Parses one line's bytes, which must be valid UTF-8.
-    init(parsing bytes: [UInt8]) throws(Failure) {
+    /// Parses one line's bytes, which must be valid UTF-8, except that with `validatingText`
+    /// the text string is checked as it is decoded (a failure says `isInvalidUTF8`) and the
+    /// rest of the line is the caller's to check (``textRange`` says where the text is).
+    init(parsing bytes: [UInt8], validatingText: Bool = false) throws(Failure) {
         let fields: [(key: Range<Int>, value: Range<Int>)]
-        (id, text, textIsNotAString, fields) = try bytes.withUnsafeBufferPointer { (buffer) throws(Failure) in
-            try Self.parse(buffer)
+        (id, text, textIsNotAString, textRange, fields) = try bytes.withUnsafeBufferPointer { (buffer) throws(Failure) in
+            try Self.parse(buffer, validatingText: validatingText)
         }
         passthrough = fields.map { (bytes[$0.key], bytes[$0.value]) }
     }
 
     /// The id, the text, whether a text is there but not a string, and the byte ranges of the
     /// other fields' keys and values.
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(Failure) -> (
-        id: String?, text: String?, textIsNotAString: Bool, fields: [(key: Range<Int>, value: Range<Int>)]
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, validatingText: Bool) throws(Failure) -> (
+        id: String?, text: String?, textIsNotAString: Bool, textRange: Range<Int>?, fields: [(key: Range<Int>, value: Range<Int>)]
     ) {
-        var id: String?, text: String?, textIsNotAString = false
+        var id: String?, text: String?, textIsNotAString = false, textRange: Range<Int>?
         var passthrough: [(key: Range<Int>, value: Range<Int>)] = []
         var parser = Parser(bytes: bytes)
         parser.skipSpace()
@@ -67,7 +73,8 @@ struct JSONRecord {
                 let isString = parser.peek == UInt8(ascii: "\"")
                 if key == "text" {
                     if isString {
-                        text = try parser.string()
+                        text = try parser.string(validating: validatingText)
+                        textRange = valueStart..<parser.position
                         textIsNotAString = false
                     } else {
                         try parser.skipValue()
@@ -99,7 +106,7 @@ struct JSONRecord {
         }
         parser.skipSpace()
         guard parser.atEnd else { throw parser.failure("more after the record's closing '}'") }
-        return (id, text, textIsNotAString, passthrough)
+        return (id, text, textIsNotAString, textRange, passthrough)
     }
 
     /// A cursor over the line's bytes.
@@ -121,7 +128,7 @@ struct JSONRecord {
         }
 
         /// Reads a string at the cursor (on its opening quote) and decodes its escapes.
-        mutating func string() throws(Failure) -> String {
+        mutating func string(validating: Bool = false) throws(Failure) -> String {
             position += 1
             let start = position
             // Most strings have no escape: one scan, one copy. Bytes above the backslash
@@ -135,7 +142,7 @@ struct JSONRecord {
                 }
                 if byte == UInt8(ascii: "\"") {
                     position = scan + 1
-                    return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<scan]), as: UTF8.self)
+                    return try make(UnsafeBufferPointer(rebasing: bytes[start..<scan]), validating: validating)
                 }
                 if byte == UInt8(ascii: "\\") { break }
                 position = scan
@@ -154,7 +161,7 @@ struct JSONRecord {
                 if byte == UInt8(ascii: "\"") {
                     decoded.append(contentsOf: bytes[run..<position])
                     position += 1
-                    return String(decoding: decoded, as: UTF8.self)
+                    return try decoded.withUnsafeBufferPointer { (buffer) throws(Failure) in try make(buffer, validating: validating) }
                 }
                 if byte < 0x20 { throw failure("a control character inside a string (write it as \\u00XX)") }
                 guard byte == UInt8(ascii: "\\") else {
@@ -193,6 +200,17 @@ struct JSONRecord {
                 }
             }
             throw failure("a string is not closed")
+        }
+
+        /// A string of UTF-8 bytes, checked (one pass, the standard library's) when `validating`.
+        func make(_ utf8: UnsafeBufferPointer<UInt8>, validating: Bool) throws(Failure) -> String {
+            guard validating else { return String(decoding: utf8, as: UTF8.self) }
+            guard let string = String(validating: utf8, as: UTF8.self) else {
+                var failure = failure("invalid UTF-8 in a string")
+                failure.isInvalidUTF8 = true
+                throw failure
+            }
+            return string
         }
 
         mutating func hex4() throws(Failure) -> UInt32 {
