@@ -117,7 +117,14 @@ public struct ArticleStructureFinder: Sendable {
                 }
                 continue
             }
-            if atArticleStart, index + 1 < lines.count, isShort(line, in: text),
+            if atArticleStart, isByline(line, text: text, entities: entities) {
+                // The article starts after its byline.
+                structure.sections.append(Section(kind: .dateline, range: line, article: article))
+                structure.datelines.append(TextSpan(range: line, text: string(line)))
+                index += 1
+                continue
+            }
+            if atArticleStart, index + 1 < lines.count, isShort(line, in: text), !Self.isBulleted(line, in: text),
                 datelineEnd(in: line, text: text, entities: entities) == nil
             {
                 structure.sections.append(Section(kind: .headline, range: line, article: article))
@@ -268,7 +275,7 @@ public struct ArticleStructureFinder: Sendable {
         var index = 0
         while reader.has(index) {
             let piece = reader.pieces[index]
-            switch piece.kind {
+            switch reader.kind(of: index) {
             case .dash:
                 guard words > 0 else { return nil }
                 if firstDash == nil { firstDash = (lastWordEnd, piece.range.upperBound, sawPlace || sawAgency) }
@@ -348,6 +355,35 @@ public struct ArticleStructureFinder: Sendable {
         }
         if let firstDash, firstDash.placeOrAgency { return (firstDash.before, firstDash.after) }
         return nil
+    }
+
+    /// A byline alone on its line: up to four words, a dash, then only places or agencies
+    /// (طلال عبدالله ـ جدة، الرياضي ـ جدة).
+    func isByline(_ line: Range<Int>, text: UnsafeBufferPointer<UInt8>, entities: [Entity]) -> Bool {
+        guard line.count <= 120 else { return false }
+        var reader = PieceReader(text: text, range: line)
+        var count = 0
+        while reader.has(count) {
+            count += 1
+            if count > 9 { return false }
+        }
+        guard let dash = (0..<count).first(where: { reader.kind(of: $0) == .dash }), (1...4).contains(dash),
+            (dash + 1..<count).count >= 1,
+            (0..<dash).allSatisfy({ reader.kind(of: $0) == .word })
+        else { return false }
+        var sawPlace = false
+        for index in (dash + 1)..<count {
+            let piece = reader.pieces[index]
+            guard reader.kind(of: index) == .word else { return false }
+            let inPlace = entities.contains {
+                ($0.type == .location || $0.type == .country) && $0.range.lowerBound <= piece.range.lowerBound
+                    && piece.range.upperBound <= $0.range.upperBound
+            }
+            let word = normalizer.normalizedString(Self.string(text, piece.range))
+            guard inPlace || markers[word] == .agency else { return false }
+            sawPlace = sawPlace || inPlace
+        }
+        return sawPlace
     }
 
     /// The keywords of a keyword line's value: split at commas and bars where it has them;
@@ -437,6 +473,18 @@ public struct ArticleStructureFinder: Sendable {
             self.text = text
             self.end = range.upperBound
             self.offset = range.lowerBound
+        }
+
+        /// A piece's kind, with a tatweel standing alone between spaces read as a dash
+        /// (طلال عبدالله ـ جدة).
+        func kind(of index: Int) -> Piece.Kind {
+            let piece = pieces[index]
+            guard piece.kind == .word, piece.range.count.isMultiple(of: 2) else { return piece.kind }
+            for offset in stride(from: piece.range.lowerBound, to: piece.range.upperBound, by: 2)
+            where text[offset] != 0xD9 || text[offset + 1] != 0x80 {
+                return piece.kind
+            }
+            return .dash
         }
 
         /// Whether there is a piece at `index`, read whole (reading on until the piece after

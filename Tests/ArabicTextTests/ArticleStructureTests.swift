@@ -127,6 +127,31 @@ func shown(_ text: String) -> String { (try? sections(text)).map { "\($0)" } ?? 
         #expect(structure.footers.isEmpty, "\(shown(text))")
     }
 
+    @Test(arguments: [
+        ("طلال عبدالله ـ جدة\nأعلنت الوزارة اليوم نتائج القبول في الجامعات.", "طلال عبدالله ـ جدة"),
+        ("الرياضي ـ جدة\nفاز الفريق بالمباراة أمس.", "الرياضي ـ جدة"),
+        ("محمد العلي - الرياض\nأعلنت الوزارة اليوم نتائج القبول.", "محمد العلي - الرياض"),
+    ])
+    func bylines(_ text: String, _ byline: String) throws {
+        let structure = try #require(try pipeline.analyze(text).structure)
+        #expect(structure.datelines.map(\.text) == [byline], "\(shown(text))")
+        #expect(structure.sections.first?.kind == .dateline)
+    }
+
+    @Test(arguments: [
+        "طلال عبدالله ـ نجم الفريق الأول\nفاز الفريق بالمباراة أمس.",  // no place after the dash
+        "الجيش البوروندي يقتل 31 مسلحا ويعتقل 171 خلال اشتباكات - بوروندي\nقال الجيش إن …",  // too many words before it
+    ])
+    func notBylines(_ text: String) throws {
+        let structure = try #require(try pipeline.analyze(text).structure)
+        #expect(structure.datelines.isEmpty, "\(shown(text))")
+    }
+
+    @Test func aBulletIsNotAHeadline() throws {
+        let text = "* اليونان: السيطرة على حرائق غابات أسفرت عن مقتل شرطي\n* مقتل 6 من عناصر الشرطة في أفغانستان"
+        #expect(try sections(text).first?.hasPrefix("body:") == true, "\(shown(text))")
+    }
+
     @Test func aShortFirstLineIsTheHeadline() throws {
         let text = "روسيا تدعو إلى وقف القتال في قره باغ\nدعت روسيا، اليوم الأربعاء، الأطراف المتنازعة إلى وقف القتال."
         #expect(try sections(text).first == "headline:روسيا تدعو إلى وقف القتال في قره باغ")
