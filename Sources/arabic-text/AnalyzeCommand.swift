@@ -73,7 +73,7 @@ struct AnalyzeCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let finder: QuotationFinder
-            do { finder = try QuotationFinder(recognizer: EntityRecognizer(additionalLexicons: lexicons)) } catch {
+            do { finder = try QuotationFinder(additionalLexicons: lexicons) } catch {
                 throw CLIError.input("\(error)")
             }
             let output = OutputWriter()
