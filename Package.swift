@@ -9,6 +9,8 @@ let package = Package(
         .library(name: "ArabicCore", targets: ["ArabicCore"]),
         .library(name: "ArabicEntities", targets: ["ArabicEntities"]),
         .library(name: "ArabicQuotes", targets: ["ArabicQuotes"]),
+        // For your test targets: rule files and `#expect` helpers (links the Testing library).
+        .library(name: "ArabicTextTesting", targets: ["ArabicTextTesting"]),
         .executable(name: "arabic-text", targets: ["arabic-text"]),
     ],
     dependencies: [
@@ -41,10 +43,20 @@ let package = Package(
             name: "ArabicText",
             dependencies: ["ArabicCore", "ArabicEntities", "ArabicQuotes"]
         ),
+        // Rule tests and explanations, with no test framework: used by the CLI and by ArabicTextTesting.
+        .target(
+            name: "ArabicRules",
+            dependencies: ["ArabicText"]
+        ),
+        .target(
+            name: "ArabicTextTesting",
+            dependencies: ["ArabicRules", "ArabicText"]
+        ),
         .executableTarget(
             name: "arabic-text",
             dependencies: [
                 "ArabicText",
+                "ArabicRules",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -62,6 +74,12 @@ let package = Package(
             name: "ArabicQuotesTests",
             dependencies: ["ArabicQuotes"],
             resources: [.copy("Fixtures")]
+        ),
+        // The library's own rule files (Rules/*.rules) and the helpers' tests.
+        .testTarget(
+            name: "ArabicTextTestingTests",
+            dependencies: ["ArabicTextTesting"],
+            resources: [.copy("Rules")]
         ),
         // Runs the built `arabic-text` executable end to end.
         .testTarget(
