@@ -186,7 +186,8 @@ public struct Gazetteer: Sendable {
     /// bundled files have exactly these names, and a file of your own is read by its name
     /// (`Places.tsv`, `Organizations.tsv` …).
     public static let schemas: [LexiconSchema] = [
-        LexiconSchema("CountryVariants", [.countryCode("code", required: true, mayBeEmpty: false), .text("name"), .note("note")]),
+        LexiconSchema(
+            "CountryVariants", [.countryCode("code", required: true, mayBeEmpty: false), .text("name"), .note("note")]),
         LexiconSchema(
             "Nisba",
             [

@@ -47,7 +47,9 @@ public struct Explanation: Sendable, CustomStringConvertible {
         if analysis.quotations.isEmpty { lines.append("  none") }
         for quote in analysis.quotations {
             lines.append("  " + analysis.describe(quote))
-            if let cue = quote.cue { lines.append("      cue      \(cue.text) \(analysis.offsets(cue.range)) from \(cue.source)") }
+            if let cue = quote.cue {
+                lines.append("      cue      \(cue.text) \(analysis.offsets(cue.range)) from \(cue.source)")
+            }
             lines.append("      speaker  " + describe(quote.speaker))
             if let source = quote.source { lines.append("      source   " + describe(source)) }
         }
@@ -72,8 +74,9 @@ public struct Explanation: Sendable, CustomStringConvertible {
         case .nisba(let feminine, let plural): role = "nisba, " + (plural ? "plural" : feminine ? "feminine" : "masculine")
         case .ministryField: role = "ministry field"
         case .bodyWord(let kind):
-            role = ["ministry": "ministry head", "committee": "committee head", "body": "body head", "mediaCue": "media cue"][
-                kind] ?? kind
+            role =
+                ["ministry": "ministry head", "committee": "committee head", "body": "body head", "mediaCue": "media cue"][
+                    kind] ?? kind
         case .title(let feminine): role = feminine ? "title, feminine" : "title"
         case .givenName(let feminine): role = "given name, " + (feminine ? "feminine" : "masculine")
         case .nameParticle(let kind): role = "name particle" + (kind.isEmpty ? "" : ", " + kind)
@@ -106,7 +109,8 @@ extension RuleAnalyzer {
                 let form = (cue.feminine ? "feminine" : "masculine") + (cue.plural ? " plural" : "")
                 let takes = cue.takesObject ? ", reports its object" : ""
                 notes[index].append(
-                    "cue verb, lemma \(cue.lemma), \(form)\(takes)\(strip > 0 ? ", after \(token.normalized.prefix(1))" : "") (\(cue.source))")
+                    "cue verb, lemma \(cue.lemma), \(form)\(takes)\(strip > 0 ? ", after \(token.normalized.prefix(1))" : "") (\(cue.source))"
+                )
             }
             if let noun = finder.reportingNoun(normalized: String(token.normalized)) {
                 notes[index].append((noun.isPronoun ? "pronoun speaker" : "reporting noun") + " (\(noun.source))")

@@ -90,11 +90,13 @@ public struct RuleAnalysis: Sendable, CustomStringConvertible {
             guard tokens.contains(where: { $0.text == word }) else {
                 return Check(isFound: false, candidates: [], matching: [], note: "'\(word)' is not a word of the text")
             }
-            return Check(isFound: readings.contains(reading), candidates: [line], matching: readings.contains(reading) ? [line] : [])
+            return Check(
+                isFound: readings.contains(reading), candidates: [line], matching: readings.contains(reading) ? [line] : [])
         case .entityCount(let count):
             return Check(isFound: entities.count == count, candidates: entities.map(describe), matching: entities.map(describe))
         case .quoteCount(let count):
-            return Check(isFound: quotations.count == count, candidates: quotations.map(describe), matching: quotations.map(describe))
+            return Check(
+                isFound: quotations.count == count, candidates: quotations.map(describe), matching: quotations.map(describe))
         }
     }
 
@@ -152,7 +154,9 @@ public struct RuleAnalysis: Sendable, CustomStringConvertible {
 
     /// The text and everything found in it, one thing a line.
     public var description: String {
-        var lines = [RuleFailure.labelled("sentence", text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))]
+        var lines = [
+            RuleFailure.labelled("sentence", text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+        ]
         if let error {
             lines.append(RuleFailure.labelled("error", [error]))
         } else {

@@ -245,7 +245,8 @@ public struct RuleFile: Sendable {
                 case .quoted(let value) where text == .any:
                     text = .equals(value)
                 default:
-                    throw fail("unexpected '\(describe(item))': an entity assertion is 'entity TYPE/subtype \"text\" key=value …'")
+                    throw fail(
+                        "unexpected '\(describe(item))': an entity assertion is 'entity TYPE/subtype \"text\" key=value …'")
                 }
             }
             return .entity(type, text, subtype: subtype, id: keys["id"] ?? .any, source: keys["source"] ?? .any)

@@ -39,7 +39,8 @@ public struct RuleFailure: Hashable, Sendable, CustomStringConvertible {
         let head = "\(file):\(line): \(problem)" + (assertion.map { ": " + $0 } ?? "")
         let sentenceLines = sentence.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let body = Self.labelled("sentence", sentenceLines) + "\n" + Self.labelled("found", found.isEmpty ? ["nothing"] : found)
-        return head + "\n" + body.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")
+        return head + "\n"
+            + body.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")
     }
 
     /// `label:` padded to one width, then the lines, the later ones under the first.
@@ -99,14 +100,17 @@ extension RuleAnalyzer {
         for example in file.examples {
             let found = analysis(of: example.text)
             func failure(_ line: Int, _ assertion: String?, _ problem: String, _ items: [String]) -> RuleFailure {
-                RuleFailure(file: file.name, line: line, sentence: example.text, assertion: assertion, problem: problem, found: items)
+                RuleFailure(
+                    file: file.name, line: line, sentence: example.text, assertion: assertion, problem: problem, found: items)
             }
             if let error = found.error {
                 failures.append(failure(example.line, nil, "the text could not be analyzed", [error]))
                 assertions += example.assertions.count
                 continue
             }
-            for problem in found.spanProblems { failures.append(failure(example.line, nil, "a span does not read back", [problem])) }
+            for problem in found.spanProblems {
+                failures.append(failure(example.line, nil, "a span does not read back", [problem]))
+            }
             for assertion in example.assertions {
                 assertions += 1
                 let check = found.check(assertion.finding)

@@ -37,7 +37,8 @@ public func expectRules(
     }
     let report = analyzer.check(file)
     for failure in report.failures {
-        Issue.record(Comment(rawValue: failure.description), sourceLocation: location(in: path, line: failure.line) ?? sourceLocation)
+        Issue.record(
+            Comment(rawValue: failure.description), sourceLocation: location(in: path, line: failure.line) ?? sourceLocation)
     }
     return report
 }

@@ -31,10 +31,6 @@ struct CheckRulesCommand: ParsableCommand {
     @Argument(help: "Rule files, or directories whose *.rules files are checked.")
     var files: [String]
 
-    func validate() throws {
-        guard !files.isEmpty else { throw ValidationError("give at least one rule file") }
-    }
-
     func run() throws {
         try reportingErrors {
             let analyzer: RuleAnalyzer

@@ -26,10 +26,16 @@ import Testing
         ("name\ttype\nيريفان\tcapitol\n", "Places.tsv:2:8: unknown type 'capitol' (it takes: capital, city, region)"),
         ("name\ttype\nيريفان\t\n", "Places.tsv:2:8: the 'type' field is empty (it takes: capital, city, region)"),
         ("name\ttype\nيريفان\n", "Places.tsv:2:7: the 'type' field is empty (it takes: capital, city, region)"),
-        ("name\ttype\tcountry\nيريفان\tcapital\tam\n", "Places.tsv:2:16: 'am' is not a country code: write two capital letters, as ISO 3166 does (RU, SA)"),
+        (
+            "name\ttype\tcountry\nيريفان\tcapital\tam\n",
+            "Places.tsv:2:16: 'am' is not a country code: write two capital letters, as ISO 3166 does (RU, SA)"
+        ),
         ("name\ttype\tcountry\nيريفان\tcapital\tXX\n", "Places.tsv:2:16: 'XX' is not an ISO 3166 country code ICU knows"),
         ("name\ttype\nيريفان\tcapital\tAM\n", "Places.tsv:2:16: 3 fields, but the header has 2 columns"),
-        ("name\ttype\tcontry\n", "Places.tsv:1:11: unknown column 'contry' in a Places lexicon (its columns: name, type, country, note)"),
+        (
+            "name\ttype\tcontry\n",
+            "Places.tsv:1:11: unknown column 'contry' in a Places lexicon (its columns: name, type, country, note)"
+        ),
         ("name\tcountry\n", "Places.tsv:1:0: the header has no column 'type' (it has: name, country)"),
         ("name\ttype\ttype\n", "Places.tsv:1:11: the column 'type' is named twice"),
         ("name\ttype\tnote\nيريفان\tcapital\tone\nيريفان\tcapital\ttwo\n", "Places.tsv:3:1: the same entry as line 2"),
@@ -43,8 +49,14 @@ import Testing
     }
 
     @Test(arguments: [
-        ("code\tmasculine\tplural\nAM\tأرميني\tأرمن،أرمينيون\n", "Nisba.tsv:2:11: the forms in 'plural' are separated by ',' (a Latin comma), not by '،'"),
-        ("code\tmasculine\tplural\nAM\tأرميني\tأرمن,,أرمينيون\n", "Nisba.tsv:2:11: the list in 'plural' has an empty form (two commas, or one at an end)"),
+        (
+            "code\tmasculine\tplural\nAM\tأرميني\tأرمن،أرمينيون\n",
+            "Nisba.tsv:2:11: the forms in 'plural' are separated by ',' (a Latin comma), not by '،'"
+        ),
+        (
+            "code\tmasculine\tplural\nAM\tأرميني\tأرمن,,أرمينيون\n",
+            "Nisba.tsv:2:11: the list in 'plural' has an empty form (two commas, or one at an end)"
+        ),
         ("code\tmasculine\tplural\n\tأرميني\n", "Nisba.tsv:2:1: the 'code' field is empty"),
     ])
     func nisbaProblems(_ text: String, _ message: String) {
@@ -54,7 +66,8 @@ import Testing
 
     /// Two spellings of one word are two lines, not a repeated entry.
     @Test func spellingVariantsAreNotDuplicates() throws {
-        let file = try LexiconFile(parsing: "name\ttype\nأبوظبي\tcapital\nأبو ظبي\tcapital\n", name: "Places.tsv", schema: Self.places)
+        let file = try LexiconFile(
+            parsing: "name\ttype\nأبوظبي\tcapital\nأبو ظبي\tcapital\n", name: "Places.tsv", schema: Self.places)
         #expect(file.rows.count == 2)
     }
 
@@ -72,7 +85,10 @@ import Testing
         let error = #expect(throws: LexiconError.self) {
             try LexiconSchema.schema(forPath: "my-rules/Place.tsv", among: [Self.places, Self.nisba])
         }
-        #expect(error?.description == "my-rules/Place.tsv:0:0: unknown lexicon kind 'Place'; name the file like a bundled one: Nisba.tsv, Places.tsv")
+        #expect(
+            error?.description
+                == "my-rules/Place.tsv:0:0: unknown lexicon kind 'Place'; name the file like a bundled one: Nisba.tsv, Places.tsv"
+        )
         #expect((try? LexiconSchema.schema(forPath: "my-rules/Places.tsv", among: [Self.places]))?.kind == "Places")
     }
 
@@ -84,6 +100,8 @@ import Testing
         #expect(!analyzer.analyses(of: "بوخارست").contains { $0.proclitics == [.bi] })
         #expect(try CliticAnalyzer().analyses(of: "بوخارست").contains { $0.proclitics == [.bi] })
         let error = #expect(throws: LexiconError.self) { try CliticAnalyzer(additionalLexicons: ["my/Places.tsv"]) }
-        #expect(error?.message.hasPrefix("unknown lexicon kind 'Places'; name the file like a bundled one: ProtectedWords.tsv") == true)
+        #expect(
+            error?.message.hasPrefix("unknown lexicon kind 'Places'; name the file like a bundled one: ProtectedWords.tsv")
+                == true)
     }
 }

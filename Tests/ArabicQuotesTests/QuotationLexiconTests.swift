@@ -55,12 +55,14 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent(name).path
         let error = #expect(throws: LexiconError.self) { try QuotationFinder(additionalLexicons: [path]) }
-        #expect(error.map { "\(URL(fileURLWithPath: $0.file).lastPathComponent):\($0.line):\($0.column): \($0.message)" } == message)
+        #expect(
+            error.map { "\(URL(fileURLWithPath: $0.file).lastPathComponent):\($0.line):\($0.column): \($0.message)" } == message)
     }
 
     @Test func aFileOfNoKnownKindListsTheKinds() {
         let error = #expect(throws: LexiconError.self) { try QuotationFinder(additionalLexicons: ["my-rules/Verbs.tsv"]) }
-        #expect(error?.message.hasPrefix("unknown lexicon kind 'Verbs'; name the file like a bundled one: BodyWords.tsv,") == true)
+        #expect(
+            error?.message.hasPrefix("unknown lexicon kind 'Verbs'; name the file like a bundled one: BodyWords.tsv,") == true)
         #expect(error?.message.contains("CueVerbs.tsv") == true)
     }
 

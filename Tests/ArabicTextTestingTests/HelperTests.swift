@@ -54,12 +54,18 @@ import Testing
 /// Findings print as the rule-file line that asserts them, and that line reads back.
 @Suite struct FindingSyntaxTests {
     @Test(arguments: [
-        (Finding.entity(.organization, "الخارجية الروسية", subtype: "ministry", id: "RU"), "entity ORGANIZATION/ministry \"الخارجية الروسية\" id=RU"),
+        (
+            Finding.entity(.organization, "الخارجية الروسية", subtype: "ministry", id: "RU"),
+            "entity ORGANIZATION/ministry \"الخارجية الروسية\" id=RU"
+        ),
         (.entity(.country, "روسيا", subtype: .absent), "entity COUNTRY/none \"روسيا\""),
         (.entity(subtype: "media"), "entity subtype=media"),
         (.entity(.person, .prefix("ماريا")), "entity PERSON text^=ماريا"),
         (.quote(.indirect, speaker: "الخارجية الروسية", cue: "وأضافت"), "quote indirect speaker=\"الخارجية الروسية\" cue=وأضافت"),
-        (.quote(nil, .prefix("روسيا ستواصل"), speaker: .absent, resolved: "بوتين"), "quote text^=\"روسيا ستواصل\" speaker=none resolved=بوتين"),
+        (
+            .quote(nil, .prefix("روسيا ستواصل"), speaker: .absent, resolved: "بوتين"),
+            "quote text^=\"روسيا ستواصل\" speaker=none resolved=بوتين"
+        ),
         (.quote(.direct, "قال \"لا\"", rule: "rule:colon"), "quote direct \"قال \\\"لا\\\"\" rule=rule:colon"),
         (.reading(of: "وبالخارجية", "و+ب+ال+خارجيه"), "reading وبالخارجية و+ب+ال+خارجيه"),
         (.entities(3), "entities 3"),
@@ -108,16 +114,25 @@ import Testing
         ("+ quote\n", "t.rules:1: an assertion with no text above it"),
         ("قال بوتين\n+ quote\nنص آخر\n", "t.rules:3: a text line after the assertions: separate examples with a blank line"),
         ("قال بوتين\n+ quot\n", "t.rules:2: unknown assertion 'quot' (known: entity, quote, reading, entities, quotes)"),
-        ("قال بوتين\n+ quote speker=بوتين\n", "t.rules:2: unknown key 'speker' for quote (known: text, speaker, resolved, cue, lemma, source, rule)"),
+        (
+            "قال بوتين\n+ quote speker=بوتين\n",
+            "t.rules:2: unknown key 'speker' for quote (known: text, speaker, resolved, cue, lemma, source, rule)"
+        ),
         ("قال بوتين\n+ quote said\n", "t.rules:2: unknown quotation kind 'said' (known: direct, indirect, partial)"),
-        ("قال بوتين\n+ entity PERS \"بوتين\"\n", "t.rules:2: unknown entity type 'PERS' (known: PERSON, COUNTRY, LOCATION, ORGANIZATION, DATE)"),
+        (
+            "قال بوتين\n+ entity PERS \"بوتين\"\n",
+            "t.rules:2: unknown entity type 'PERS' (known: PERSON, COUNTRY, LOCATION, ORGANIZATION, DATE)"
+        ),
         ("قال بوتين\n+ entity PERSON \"بوتين\n", "t.rules:2: a quoted text is not closed with \""),
         ("قال بوتين\n+ quote speaker=\n", "t.rules:2: no value after 'speaker='"),
         ("قال بوتين\n+ quote speaker=بوتين speaker=روسيا\n", "t.rules:2: 'speaker' is given twice"),
         ("قال بوتين\n- quotes 1\n", "t.rules:2: '- quotes N' says nothing: write '+ quotes N' for exactly N"),
         ("قال بوتين\n+ quotes one\n", "t.rules:2: a count assertion is 'quotes N', N a whole number"),
         ("قال بوتين\n+ reading قال\n", "t.rules:2: a reading assertion is 'reading WORD و+ب+ال+خارجيه'"),
-        ("قال بوتين\n+ entity PERSON \"بوتين\" \"روسيا\"\n", "t.rules:2: unexpected '\"روسيا\"': an entity assertion is 'entity TYPE/subtype \"text\" key=value …'"),
+        (
+            "قال بوتين\n+ entity PERSON \"بوتين\" \"روسيا\"\n",
+            "t.rules:2: unexpected '\"روسيا\"': an entity assertion is 'entity TYPE/subtype \"text\" key=value …'"
+        ),
         ("# nothing\n", "t.rules:0: the file has no examples"),
     ])
     func errorsNameTheLine(_ text: String, _ message: String) {
