@@ -84,7 +84,7 @@ let package = Package(
         // Runs the built `arabic-text` executable end to end.
         .testTarget(
             name: "CLITests",
-            dependencies: ["arabic-text", "ArabicCore"],
+            dependencies: ["arabic-text", "ArabicCore", "ArabicRules"],
             resources: [.copy("Fixtures")]
         ),
     ]

@@ -162,7 +162,7 @@ public struct Gazetteer: Sendable {
     /// The bundled lexicons, ICU's country names and the `additionalFiles` (each with the
     /// header of one of the bundled files, recognized by its name: `my-rules/Places.tsv`).
     /// Every line of every file is checked against its kind's schema (``schemas``); the first
-    /// problem is thrown as a ``LexiconError`` with its file, line and column.
+    /// problem is thrown as a `LexiconError` with its file, line and column.
     public init(tokenizer: Tokenizer? = nil, additionalFiles: [String] = []) throws {
         self.tokenizer = try tokenizer ?? Tokenizer()
         try addICUCountries()

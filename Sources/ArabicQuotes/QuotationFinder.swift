@@ -74,7 +74,7 @@ public struct QuotationFinder: Sendable {
     /// `additionalLexicons` are files of your own named like the finder's (`CueVerbs.tsv`,
     /// `ReportingNouns.tsv`, `SourcePhrases.tsv`) and, when you give no `recognizer`, like
     /// the entity lexicons (`Organizations.tsv` …), for the recognizer the finder makes.
-    /// Every line is checked; a problem is thrown as a ``LexiconError`` with its file, line
+    /// Every line is checked; a problem is thrown as a `LexiconError` with its file, line
     /// and column. A cue form of yours replaces a bundled one with the same spelling.
     ///
     /// ```swift

@@ -61,7 +61,8 @@ public struct RuleAnalyzer: Sendable {
 /// ```
 ///
 /// The analyzer is built once per set of lexicons and shared. When a lexicon cannot be read,
-/// the analysis finds nothing and its description says why.
+/// the analysis finds nothing and its description says why. Call the result anything but
+/// `analysis` (`let found = analysis(of: …)`): a variable may not share the function's name.
 public func analysis(of text: String, lexicons: [String] = []) -> RuleAnalysis {
     do { return try RuleAnalyzer.shared(lexicons: lexicons).analysis(of: text) } catch {
         return RuleAnalysis(text: text, error: "\(error)")

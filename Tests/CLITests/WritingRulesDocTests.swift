@@ -1,8 +1,11 @@
+import ArabicCore
+import ArabicRules
 import Foundation
 import Testing
 
 /// Docs/WritingRules.md does what it says: its files, written to a fresh directory, and its
-/// commands, run there, print exactly the output the page shows.
+/// commands, run there, print exactly the output the page shows; its table of lexicon files
+/// names every kind the library reads.
 @Suite struct WritingRulesDocTests {
     /// The page, read from the package beside the tests.
     static let page: String = {
@@ -114,6 +117,22 @@ import Testing
             // A failure, or an error, is exit status 1; all passed is 0.
             let failed = output.contains("failed\n") || output.hasPrefix("arabic-text: ")
             #expect(run.status == (failed ? 1 : 0), "arabic-text \(arguments.joined(separator: " "))")
+        }
+    }
+
+    /// Every kind of lexicon is in the table, with every column (the required ones in bold)
+    /// and every value a column takes.
+    @Test(arguments: RuleAnalyzer.lexiconSchemas.map(\.kind))
+    func everyLexiconKindIsInTheTable(_ kind: String) throws {
+        let schema = try #require(RuleAnalyzer.lexiconSchemas.first { $0.kind == kind })
+        let row = try #require(Self.page.split(separator: "\n").first { $0.hasPrefix("| `\(kind).tsv` |") }, "\(kind)")
+        let columns = String(row.split(separator: "|").last ?? "")
+        for column in schema.columns {
+            #expect(columns.contains(column.isRequired ? "**\(column.name)**" : column.name), "\(kind): \(column.name)")
+            if !column.isRequired { #expect(!columns.contains("**\(column.name)**"), "\(kind): \(column.name)") }
+            if case .oneOf(let values) = column.content {
+                for value in values { #expect(columns.contains(value), "\(kind): \(column.name) \(value)") }
+            }
         }
     }
 }
