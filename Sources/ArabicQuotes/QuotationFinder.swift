@@ -93,6 +93,10 @@ public struct QuotationFinder: Sendable {
                 throw LexiconError(
                     file: path, line: 0, column: 0,
                     message: "an entity lexicon: give it to the EntityRecognizer(additionalLexicons:) you pass as recognizer")
+            } else if kind == CliticAnalyzer.schema.kind {
+                throw LexiconError(
+                    file: path, line: 0, column: 0,
+                    message: "read by the clitic analyzer (CliticAnalyzer(additionalLexicons:)), not by entities or quotations")
             } else {
                 throw LexiconError.unknownKind(kind, file: path, known: (Self.schemas + Gazetteer.schemas).map(\.kind))
             }

@@ -66,6 +66,13 @@ import Testing
         #expect(error?.message.contains("CueVerbs.tsv") == true)
     }
 
+    @Test func protectedWordsAreForTheCliticAnalyzer() {
+        let error = #expect(throws: LexiconError.self) {
+            try QuotationFinder(additionalLexicons: ["my-rules/ProtectedWords.tsv"])
+        }
+        #expect(error?.message.hasPrefix("read by the clitic analyzer") == true)
+    }
+
     @Test func anEntityLexiconWithARecognizerOfYourOwnIsRefused() throws {
         let error = #expect(throws: LexiconError.self) {
             try QuotationFinder(recognizer: EntityRecognizer(), additionalLexicons: ["my-rules/Places.tsv"])
