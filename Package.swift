@@ -9,6 +9,8 @@ let package = Package(
         .library(name: "ArabicCore", targets: ["ArabicCore"]),
         .library(name: "ArabicEntities", targets: ["ArabicEntities"]),
         .library(name: "ArabicQuotes", targets: ["ArabicQuotes"]),
+        // For your test targets: rule files and `#expect` helpers (links the Testing library).
+        .library(name: "ArabicTextTesting", targets: ["ArabicTextTesting"]),
         .executable(name: "arabic-text", targets: ["arabic-text"]),
     ],
     dependencies: [
@@ -42,10 +44,20 @@ let package = Package(
             dependencies: ["ArabicCore", "ArabicEntities", "ArabicQuotes"],
             resources: [.process("Resources")]
         ),
+        // Rule tests and explanations, with no test framework: used by the CLI and by ArabicTextTesting.
+        .target(
+            name: "ArabicRules",
+            dependencies: ["ArabicText"]
+        ),
+        .target(
+            name: "ArabicTextTesting",
+            dependencies: ["ArabicRules", "ArabicText"]
+        ),
         .executableTarget(
             name: "arabic-text",
             dependencies: [
                 "ArabicText",
+                "ArabicRules",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -69,10 +81,16 @@ let package = Package(
             dependencies: ["ArabicText"],
             resources: [.copy("Fixtures")]
         ),
+        // The library's own rule files (Rules/*.rules) and the helpers' tests.
+        .testTarget(
+            name: "ArabicTextTestingTests",
+            dependencies: ["ArabicTextTesting"],
+            resources: [.copy("Rules")]
+        ),
         // Runs the built `arabic-text` executable end to end.
         .testTarget(
             name: "CLITests",
-            dependencies: ["arabic-text", "ArabicCore"],
+            dependencies: ["arabic-text", "ArabicCore", "ArabicRules"],
             resources: [.copy("Fixtures")]
         ),
     ]

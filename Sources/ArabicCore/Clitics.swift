@@ -75,16 +75,30 @@ public struct CliticAnalyzer: Sendable {
     /// The fewest letters a stem may have.
     public let minimumStemLength: Int
 
-    /// An analyzer with the bundled protected words plus `additionalProtectedWords`.
+    /// An analyzer with the bundled protected words plus `additionalProtectedWords` and
+    /// the words of `additionalLexicons` (files named `ProtectedWords.tsv`, with a `word`
+    /// column, checked line by line).
+    ///
+    /// ```swift
+    /// let analyzer = try CliticAnalyzer(additionalLexicons: ["my-rules/ProtectedWords.tsv"])
+    /// ```
     public init(
-        normalizer: Normalizer = Normalizer(), additionalProtectedWords: [String] = [], minimumStemLength: Int = 2
+        normalizer: Normalizer = Normalizer(), additionalProtectedWords: [String] = [], additionalLexicons: [String] = [],
+        minimumStemLength: Int = 2
     ) throws(LexiconError) {
-        let file = try LexiconFile(bundled: "ProtectedWords", in: .module, requiredColumns: ["word"])
-        let column = file.columns.firstIndex(of: "word")!
+        var words: [String] = []
+        var files = [try LexiconFile(bundled: Self.schema, in: .module)]
+        for path in additionalLexicons {
+            _ = try LexiconSchema.schema(forPath: path, among: [Self.schema])
+            files.append(try LexiconFile(contentsOfFile: path, schema: Self.schema))
+        }
+        for file in files { words += file.rows.compactMap { file.value("word", in: $0) } }
         self.init(
-            normalizer: normalizer, protectedWords: file.rows.map { $0.fields[column] } + additionalProtectedWords,
-            minimumStemLength: minimumStemLength)
+            normalizer: normalizer, protectedWords: words + additionalProtectedWords, minimumStemLength: minimumStemLength)
     }
+
+    /// The columns of `ProtectedWords.tsv`: a word the analyzer never cuts into, and a note.
+    public static let schema = LexiconSchema("ProtectedWords", [.text("word"), .note("note")])
 
     /// An analyzer with exactly these protected words (no bundled list).
     public init(normalizer: Normalizer, protectedWords: [String], minimumStemLength: Int = 2) {

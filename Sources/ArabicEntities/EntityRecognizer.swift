@@ -38,9 +38,29 @@ public struct EntityRecognizer: Sendable {
     /// The entities of `text`, with the tokens and normalized bytes they were found in, for
     /// the passes that build on them (quotations) without tokenizing again.
     package func entitiesAndTokens(in text: String) throws -> (entities: [Entity], tokens: [ScanToken], normalized: [UInt8]) {
+        let (entities, tokens, normalized) = try scanning(text) { scan in scan.run() }
+        return (entities, tokens, normalized)
+    }
+
+    /// Every lexicon phrase that starts at a token of `text` — as written, or with an attached
+    /// proclitic left out — with what the lexicons say about it: what the rules read.
+    package func lexiconMatches(in text: String) throws -> [LexiconMatch] {
+        try scanning(text) { scan in
+            scan.findHits()
+            return scan.tokens.indices.flatMap { index in
+                scan.hitStore[scan.hitStarts[index]..<scan.hitStarts[index + 1]].map { hit in
+                    LexiconMatch(token: index, length: hit.length, strip: hit.strip, entries: scan.table.values(of: hit.phrase))
+                }
+            }
+        }.result
+    }
+
+    /// Normalizes and tokenizes `text` and hands `body` the scan over it.
+    private func scanning<R>(_ text: String, _ body: (inout EntityScan) -> R) throws -> (
+        result: R, tokens: [ScanToken], normalized: [UInt8]
+    ) {
         var original = text
-        let outcome: Result<(entities: [Entity], tokens: [ScanToken], normalized: [UInt8]), ICUError> = original.withUTF8 {
-            originalBytes in
+        let outcome: Result<(R, [ScanToken], [UInt8]), ICUError> = original.withUTF8 { originalBytes in
             Result { () throws(ICUError) in
                 // Normalize into a scratch buffer, not a String: the scan needs bytes and the map.
                 let capacity = originalBytes.count * Normalizer.maximumGrowthFactor + 16
@@ -57,9 +77,10 @@ public struct EntityRecognizer: Sendable {
                     tokens.append(
                         ScanToken(kind: kind, range: mapper.originalRange(of: normalizedRange), normalizedRange: normalizedRange))
                 }
-                let entities = scan(
-                    original: text, offsets: offsets, tokens: tokens, normalized: normalized, originalBytes: originalBytes)
-                return (entities, tokens, Array(normalized))
+                var scan = EntityScan(
+                    original: text, offsets: offsets, tokens: tokens, bytes: normalized, originalBytes: originalBytes,
+                    table: gazetteer.table)
+                return (body(&scan), tokens, Array(normalized))
             }
         }
         return try outcome.get()
@@ -86,19 +107,20 @@ public struct EntityRecognizer: Sendable {
         var scan = EntityScan(
             original: original, offsets: offsets, tokens: tokens, bytes: normalized, originalBytes: originalBytes,
             table: gazetteer.table)
-        scan.findHits()
-        // Each rule reads the scan and returns its mentions; the people rules also see
-        // the organizations found before them (باسم وزارة الخارجية …).
-        scan.candidates += scan.dates()
-        scan.candidates += scan.organizations()
-        scan.candidates += scan.names()
-        for candidate in scan.candidates where candidate.type == .organization {
-            scan.organizationEnds[candidate.start] = max(scan.organizationEnds[candidate.start] ?? 0, candidate.end)
-        }
-        scan.candidates += scan.people()
-        scan.candidates += scan.laterMentionsOfPeople()
-        return scan.resolve()
+        return scan.run()
     }
+}
+
+/// A lexicon phrase that starts at a token, as the entity rules see it.
+package struct LexiconMatch: Sendable {
+    /// The token it starts at.
+    package var token: Int
+    /// How many tokens it covers.
+    package var length: Int
+    /// Bytes of the first token's normalized form left out (an attached proclitic).
+    package var strip: Int
+    /// What the lexicons say about the phrase.
+    package var entries: [LexiconEntry]
 }
 
 /// A token as the scans need it: plain values, no strings.
@@ -212,6 +234,22 @@ struct EntityScan {
     }
 
     static let article = Array("ال".utf8)
+
+    /// Every rule over the scan, then the mentions resolved.
+    mutating func run() -> [Entity] {
+        findHits()
+        // Each rule reads the scan and returns its mentions; the people rules also see
+        // the organizations found before them (باسم وزارة الخارجية …).
+        candidates += dates()
+        candidates += organizations()
+        candidates += names()
+        for candidate in candidates where candidate.type == .organization {
+            organizationEnds[candidate.start] = max(organizationEnds[candidate.start] ?? 0, candidate.end)
+        }
+        candidates += people()
+        candidates += laterMentionsOfPeople()
+        return resolve()
+    }
 
     mutating func findHits() {
         hashes = tokens.indices.map { TokenHash(tokenBytes($0)) }

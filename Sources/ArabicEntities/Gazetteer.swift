@@ -160,40 +160,76 @@ public struct Gazetteer: Sendable {
     public let tokenizer: Tokenizer
 
     /// The bundled lexicons, ICU's country names and the `additionalFiles` (each with the
-    /// header of one of the bundled files, recognized by its name).
+    /// header of one of the bundled files, recognized by its name: `my-rules/Places.tsv`).
+    /// Every line of every file is checked against its kind's schema (``schemas``); the first
+    /// problem is thrown as a `LexiconError` with its file, line and column.
     public init(tokenizer: Tokenizer? = nil, additionalFiles: [String] = []) throws {
         self.tokenizer = try tokenizer ?? Tokenizer()
         try addICUCountries()
-        for name in Self.bundledFiles {
-            try add(LexiconFile(bundled: name, in: .module, requiredColumns: Self.requiredColumns[name] ?? []), kind: name)
-        }
+        for schema in Self.schemas { try add(LexiconFile(bundled: schema, in: .module), kind: schema.kind) }
         for path in additionalFiles {
-            let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-            guard Self.bundledFiles.contains(name) else {
-                throw LexiconError(
-                    file: path, line: 0, column: 0,
-                    message:
-                        "unknown lexicon kind '\(name)'; name the file like a bundled one: \(Self.bundledFiles.joined(separator: ", "))"
-                )
-            }
-            try add(LexiconFile(contentsOfFile: path, requiredColumns: Self.requiredColumns[name] ?? []), kind: name)
+            let schema = try LexiconSchema.schema(forPath: path, among: Self.schemas)
+            try add(LexiconFile(contentsOfFile: path, schema: schema), kind: schema.kind)
         }
     }
 
     /// Words that announce a media name (the mediaCue words of BodyWords.tsv).
     static let mediaCues: Set<String> = ["وكالة", "صحيفة", "جريدة", "موقع", "قناة", "شبكة", "إذاعة", "مجلة", "تلفزيون"]
 
-    /// The columns each kind of lexicon must have.
-    static let requiredColumns: [String: [String]] = [
-        "CountryVariants": ["code", "name"], "Nisba": ["code", "masculine", "feminine"], "Places": ["name", "type"],
-        "Organizations": ["name", "subtype"], "Media": ["name"], "MinistryFields": ["field"], "Titles": ["title", "gender"],
-        "GivenNames": ["name", "gender"], "People": ["name"], "NameParticles": ["particle", "kind"],
-        "DateWords": ["word", "kind", "value"], "BodyWords": ["word", "kind"], "NameStops": ["word"],
+    /// The subtypes an organization may have.
+    static let organizationSubtypes = [
+        "company", "council", "court", "education", "force", "government", "international", "media", "ministry",
+        "movement", "ngo", "party", "religious", "sports", "union",
     ]
 
-    static let bundledFiles = [
-        "CountryVariants", "Nisba", "Places", "Organizations", "Media", "MinistryFields", "Titles", "GivenNames",
-        "People", "NameParticles", "DateWords", "BodyWords", "NameStops",
+    /// The kinds of entity lexicon, each with its columns and the values they take: the
+    /// bundled files have exactly these names, and a file of your own is read by its name
+    /// (`Places.tsv`, `Organizations.tsv` …).
+    public static let schemas: [LexiconSchema] = [
+        LexiconSchema(
+            "CountryVariants", [.countryCode("code", required: true, mayBeEmpty: false), .text("name"), .note("note")]),
+        LexiconSchema(
+            "Nisba",
+            [
+                .countryCode("code", required: true, mayBeEmpty: false), .text("masculine"),
+                .text("feminine", mayBeEmpty: true), .list("plural"), .note("note"),
+            ]),
+        LexiconSchema(
+            "Places",
+            [
+                .text("name"),
+                .oneOf("type", ["capital", "city", "contested", "continent", "landmark", "province", "region", "water"]),
+                .countryCode("country"), .note("note"),
+            ]),
+        LexiconSchema(
+            "Organizations",
+            [.text("name"), .oneOf("subtype", organizationSubtypes), .countryCode("country"), .note("note")]),
+        LexiconSchema("Media", [.text("name"), .countryCode("country"), .note("note")]),
+        LexiconSchema("MinistryFields", [.text("field"), .note("english"), .note("note")]),
+        LexiconSchema(
+            "Titles",
+            [
+                .text("title"), .oneOf("gender", ["m", "f"], mayBeEmpty: true),
+                .oneOf("kind", ["academic", "honorific", "office", "other", "religious", "royal"], required: false),
+                .note("note"),
+            ]),
+        LexiconSchema("GivenNames", [.text("name"), .oneOf("gender", ["m", "f"]), .note("note")]),
+        LexiconSchema("People", [.text("name"), .note("note")]),
+        LexiconSchema(
+            "NameParticles", [.text("particle"), .oneOf("kind", ["chain", "family", "prefix"], mayBeEmpty: true), .note("note")]),
+        LexiconSchema(
+            "DateWords",
+            [
+                .text("word"), .oneOf("kind", ["eraMarker", "gregorianMonth", "hijriMonth", "relativeDay", "weekday"]),
+                .text("value", mayBeEmpty: true), .note("note"),
+            ]),
+        LexiconSchema(
+            "BodyWords",
+            [
+                .text("word"), .oneOf("kind", ["body", "committee", "mediaCue", "ministry", "qualifier"]),
+                .oneOf("subtype", organizationSubtypes, required: false, mayBeEmpty: true), .note("note"),
+            ]),
+        LexiconSchema("NameStops", [.text("word"), .oneOf("kind", ["speechVerb", "stop"], required: false), .note("note")]),
     ]
 
     /// Adds a phrase as the tokenizer reads it.
@@ -214,89 +250,77 @@ public struct Gazetteer: Sendable {
             insert(name, entry)
             // "هونغ كونغ الصينية (منطقة إدارية خاصة)": the name before the parenthesis too.
             if let parenthesis = name.firstIndex(of: "(") {
-                insert(String(name[..<parenthesis]).trimmingCharacters(in: .whitespaces), entry)
+                insert(name[..<parenthesis].trimmingWhitespace(), entry)
             }
         }
     }
 
     private mutating func add(_ file: LexiconFile, kind: String) throws {
-        let base = URL(fileURLWithPath: file.name).lastPathComponent
-        func column(_ name: String) throws -> Int {
-            guard let index = file.columns.firstIndex(of: name) else {
-                throw LexiconError(file: file.name, line: 1, column: 0, message: "\(kind) lexicons need a '\(name)' column")
-            }
-            return index
-        }
-        func optional(_ row: LexiconFile.Row, _ name: String) -> String? {
-            guard let index = file.columns.firstIndex(of: name) else { return nil }
-            let value = row.fields[index].trimmingCharacters(in: .whitespaces)
-            return value.isEmpty ? nil : value
-        }
-        let mediaNames = kind == "Media" ? Set(file.rows.map { $0.fields[0] }) : []
+        let mediaNames = kind == "Media" ? Set(file.rows.compactMap { file.value("name", in: $0) }) : []
         for row in file.rows {
-            let source = "\(base):\(row.line)"
-            let note = optional(row, "note") ?? ""
-            let ambiguous = note.contains("ambiguous")
+            let source = file.source(of: row)
+            let ambiguous = (file.value("note", in: row) ?? "").contains("ambiguous")
+            func value(_ column: String) -> String? { file.value(column, in: row) }
+            // The schemas require the phrase column and never leave it empty (Nisba has none).
+            let phrase = Self.phraseColumn[kind].flatMap(value) ?? ""
             func entry(_ category: LexiconEntry.Category, subtype: String? = nil, id: String? = nil) -> LexiconEntry {
                 LexiconEntry(category: category, subtype: subtype, id: id, isAmbiguous: ambiguous, source: source)
             }
             switch kind {
             case "CountryVariants":
-                insert(row.fields[try column("name")], entry(.name(.country), id: optional(row, "code")))
+                insert(phrase, entry(.name(.country), id: value("code")))
             case "Nisba":
-                let code = optional(row, "code")
+                let code = value("code")
                 for (field, feminine) in [("masculine", false), ("feminine", true)] {
-                    guard let form = optional(row, field) else { continue }
+                    guard let form = value(field) else { continue }
                     insert(form, entry(.nisba(feminine: feminine, plural: false), id: code))
                     insert(Self.definite(form), entry(.nisba(feminine: feminine, plural: false), id: code))
                 }
-                for form in (optional(row, "plural") ?? "").split(separator: ",") {
-                    let form = form.trimmingCharacters(in: .whitespaces)
+                for form in (value("plural") ?? "").split(separator: ",") {
+                    let form = form.trimmingWhitespace()
                     guard !form.isEmpty else { continue }
                     insert(form, entry(.nisba(feminine: false, plural: true), id: code))
                     insert(Self.definite(form), entry(.nisba(feminine: false, plural: true), id: code))
                 }
             case "Places":
-                insert(
-                    row.fields[try column("name")],
-                    entry(.name(.location), subtype: optional(row, "type"), id: optional(row, "country")))
+                insert(phrase, entry(.name(.location), subtype: value("type"), id: value("country")))
             case "Organizations":
-                insert(
-                    row.fields[try column("name")],
-                    entry(.name(.organization), subtype: optional(row, "subtype"), id: optional(row, "country")))
+                insert(phrase, entry(.name(.organization), subtype: value("subtype"), id: value("country")))
             case "Media":
                 // "وكالة فرانس برس" when "فرانس برس" is listed too: the mention is the name
                 // after the cue word (وكالة، صحيفة …), which the media-cue rule finds.
-                let name = row.fields[try column("name")]
-                if let space = name.firstIndex(of: " "), Self.mediaCues.contains(String(name[..<space])),
-                    mediaNames.contains(String(name[name.index(after: space)...]))
+                if let space = phrase.firstIndex(of: " "), Self.mediaCues.contains(String(phrase[..<space])),
+                    mediaNames.contains(String(phrase[phrase.index(after: space)...]))
                 {
                     continue
                 }
-                insert(name, entry(.name(.organization), subtype: "media", id: optional(row, "country")))
+                insert(phrase, entry(.name(.organization), subtype: "media", id: value("country")))
             case "MinistryFields":
-                insert(row.fields[try column("field")], entry(.ministryField))
+                insert(phrase, entry(.ministryField))
             case "Titles":
-                insert(row.fields[try column("title")], entry(.title(feminine: optional(row, "gender") == "f")))
+                insert(phrase, entry(.title(feminine: value("gender") == "f")))
             case "GivenNames":
-                insert(row.fields[try column("name")], entry(.givenName(feminine: optional(row, "gender") == "f")))
+                insert(phrase, entry(.givenName(feminine: value("gender") == "f")))
             case "People":
-                insert(row.fields[try column("name")], entry(.name(.person)))
+                insert(phrase, entry(.name(.person)))
             case "NameParticles":
-                insert(row.fields[try column("particle")], entry(.nameParticle(optional(row, "kind") ?? "")))
+                insert(phrase, entry(.nameParticle(value("kind") ?? "")))
             case "DateWords":
-                let category = LexiconEntry.Category.dateWord(
-                    kind: optional(row, "kind") ?? "", value: optional(row, "value") ?? "")
-                insert(row.fields[try column("word")], entry(category))
+                insert(phrase, entry(.dateWord(kind: value("kind") ?? "", value: value("value") ?? "")))
             case "BodyWords":
-                insert(
-                    row.fields[try column("word")],
-                    entry(.bodyWord(optional(row, "kind") ?? ""), subtype: optional(row, "subtype")))
+                insert(phrase, entry(.bodyWord(value("kind") ?? ""), subtype: value("subtype")))
             case "NameStops":
-                insert(row.fields[try column("word")], entry(.nameStop, subtype: optional(row, "kind")))
+                insert(phrase, entry(.nameStop, subtype: value("kind")))
             default:
                 break
             }
         }
     }
+
+    /// The column that holds the phrase, in each kind of file but Nisba (which has forms).
+    static let phraseColumn = [
+        "CountryVariants": "name", "Places": "name", "Organizations": "name", "Media": "name", "MinistryFields": "field",
+        "Titles": "title", "GivenNames": "name", "People": "name", "NameParticles": "particle", "DateWords": "word",
+        "BodyWords": "word", "NameStops": "word",
+    ]
 }

@@ -19,6 +19,8 @@ public struct QuotationCue: Hashable, Sendable {
     public var text: String
     /// Its dictionary form: قال for وقالت.
     public var lemma: String
+    /// The lexicon line that makes the word a cue, e.g. `CueVerbs.tsv:14`.
+    public var source: String
 }
 
 /// Who said it.
@@ -33,6 +35,11 @@ public struct Speaker: Hashable, Sendable {
     /// The earlier speaker this one stands for, when carried over (a dropped subject, or a
     /// pronoun: وقال أحدهم → مسؤولون أمريكيون).
     public var resolved: String?
+    /// How the speaker was found: `rule:after-verb` (VSO), `rule:after-role` (the person
+    /// after a role), `rule:before-verb` (SVO), `rule:carried-over`, `rule:headline`, or the
+    /// lexicon line of a reporting noun or pronoun (`ReportingNouns.tsv:5`); for a
+    /// quotation's ``Quotation/source``, the line of its source phrase (`SourcePhrases.tsv:8`).
+    public var rule: String
 }
 
 /// A quotation and its attribution.
@@ -57,6 +64,11 @@ public struct Quotation: Hashable, Sendable {
     /// Where the report comes from, when a source phrase names it (وحسب وكالة “سبوتنيك” …):
     /// a source, not a speaker. Its `resolved` is always `nil`.
     public var source: Speaker?
+    /// Which rule found the quoted words: `rule:colon` (to the end of the paragraph),
+    /// `rule:colon+marks`, `rule:marks` (right after the speaker), `rule:that` (the clause
+    /// after أنّ/إنّ), `rule:that+marks`, `rule:object` (what a verb like دعا reports),
+    /// `rule:partial` or `rule:headline`.
+    public var rule: String
 }
 
 /// Entities and quotations of one text, found together (the quotation rules use the entities).

@@ -1,4 +1,4 @@
-import ArabicCore
+public import ArabicCore
 public import ArabicEntities
 import Foundation
 
@@ -15,7 +15,9 @@ import Foundation
 /// ```
 ///
 /// The cue verbs are in `CueVerbs.tsv` (every form: قال، قالت، يقول، أضافت …), the nouns that
-/// stand as speakers in `ReportingNouns.tsv`. A verb without a subject (وأضافت) takes the
+/// stand as speakers in `ReportingNouns.tsv`, the phrases that name a source in
+/// `SourcePhrases.tsv`; files of your own with the same names add to them
+/// (``init(recognizer:additionalLexicons:)``). A verb without a subject (وأضافت) takes the
 /// last speaker that agrees with it in gender, and says so (``Speaker/resolved``).
 public struct QuotationFinder: Sendable {
     /// The entity recognizer whose entities become speakers.
@@ -23,8 +25,10 @@ public struct QuotationFinder: Sendable {
     /// Cue verbs by the hash of their normalized form (see `QuotationScan.cue(at:)`).
     let cues: [UInt64: (form: String, entry: CueEntry)]
     let reportingNouns: [String: ReportingNoun]
-    /// Source phrases as their normalized words' bytes; a last word `ل` stands for ل attached
-    /// to the next.
+    /// Source phrases as their normalized words, with their lexicon line; a last word `ل`
+    /// stands for ل attached to the next.
+    let sourcePhrases: [(words: [String], source: String)]
+    /// The same words as bytes, as the scan compares them.
     let sourcePhraseWords: [[[UInt8]]]
     static let wa = Array("و".utf8), lam = Array("ل".utf8)
     /// The hashes of the cue forms and of the source phrases' first words: most tokens are
@@ -32,54 +36,116 @@ public struct QuotationFinder: Sendable {
     let cueFilter: HashFilter
     let sourceFirstFilter: HashFilter
 
-    struct CueEntry: Sendable {
-        var lemma: String
-        var feminine: Bool
-        var plural: Bool
-        var takesObject: Bool
+    package struct CueEntry: Sendable {
+        package var lemma: String
+        package var feminine: Bool
+        package var plural: Bool
+        package var takesObject: Bool
+        /// The lexicon line, `CueVerbs.tsv:14`.
+        package var source: String
     }
 
-    struct ReportingNoun: Sendable {
-        var isPronoun: Bool
+    package struct ReportingNoun: Sendable {
+        package var isPronoun: Bool
         var feminine: Bool
         var plural: Bool
+        /// The lexicon line, `ReportingNouns.tsv:3`.
+        package var source: String
     }
+
+    /// The kinds of lexicon the finder reads, with their columns and the values they take.
+    public static let schemas: [LexiconSchema] = [
+        LexiconSchema(
+            "CueVerbs",
+            [
+                .text("form"), .text("lemma"), .oneOf("gender", ["m", "f"]), .oneOf("number", ["singular", "dual", "plural"]),
+                .oneOf("tense", ["past", "present"], required: false, mayBeEmpty: true), .oneOf("takes", ["that", "object"]),
+                .note("note"),
+            ]),
+        LexiconSchema(
+            "ReportingNouns",
+            [
+                .text("word"), .oneOf("kind", ["noun", "pronoun"]), .oneOf("gender", ["m", "f"]),
+                .oneOf("number", ["singular", "dual", "plural"]), .note("note"),
+            ]),
+        LexiconSchema("SourcePhrases", [.text("phrase"), .note("note")]),
+    ]
 
     /// A finder with the bundled cue lexicons and `recognizer` (by default one with the
     /// bundled entity lexicons).
-    public init(recognizer: EntityRecognizer? = nil) throws {
-        let recognizer = try recognizer ?? EntityRecognizer()
-        self.recognizer = recognizer
-        let normalizer = recognizer.tokenizer.normalizer
-        func load(_ name: String, _ columns: [String]) throws -> LexiconFile {
-            try LexiconFile(bundled: name, in: .module, requiredColumns: columns)
-        }
-        var cues: [UInt64: (form: String, entry: CueEntry)] = [:]
-        let cueFile = try load("CueVerbs", ["form", "lemma", "gender", "number", "takes"])
-        let column = { (name: String) in cueFile.columns.firstIndex(of: name)! }
-        for row in cueFile.rows {
-            let form = normalizer.normalizedString(row.fields[column("form")])
-            cues[Self.hash(form.utf8)] = (
-                form,
-                CueEntry(
-                    lemma: row.fields[column("lemma")], feminine: row.fields[column("gender")] == "f",
-                    plural: row.fields[column("number")] == "plural", takesObject: row.fields[column("takes")] == "object")
-            )
-        }
-        var nouns: [String: ReportingNoun] = [:]
-        let nounFile = try load("ReportingNouns", ["word", "kind", "gender", "number"])
-        let nounColumn = { (name: String) in nounFile.columns.firstIndex(of: name)! }
-        for row in nounFile.rows {
-            nouns[normalizer.normalizedString(row.fields[nounColumn("word")])] = ReportingNoun(
-                isPronoun: row.fields[nounColumn("kind")] == "pronoun", feminine: row.fields[nounColumn("gender")] == "f",
-                plural: row.fields[nounColumn("number")] == "plural")
-        }
-        let sourceFile = try load("SourcePhrases", ["phrase"])
-        self.sourcePhraseWords = sourceFile.rows.map { row in
-            normalizer.normalizedString(row.fields[0].replacingOccurrences(of: "لـ", with: "ل")).split(separator: " ").map {
-                Array($0.utf8)
+    ///
+    /// `additionalLexicons` are files of your own named like the finder's (`CueVerbs.tsv`,
+    /// `ReportingNouns.tsv`, `SourcePhrases.tsv`) and, when you give no `recognizer`, like
+    /// the entity lexicons (`Organizations.tsv` …), for the recognizer the finder makes.
+    /// Every line is checked; a problem is thrown as a `LexiconError` with its file, line
+    /// and column. A cue form of yours replaces a bundled one with the same spelling.
+    ///
+    /// ```swift
+    /// let finder = try QuotationFinder(additionalLexicons: ["my-rules/CueVerbs.tsv", "my-rules/Organizations.tsv"])
+    /// ```
+    public init(recognizer: EntityRecognizer? = nil, additionalLexicons: [String] = []) throws {
+        var ownFiles: [String: [String]] = [:]  // kind → paths
+        var entityFiles: [String] = []
+        for path in additionalLexicons {
+            let kind = LexiconSchema.kind(ofPath: path)
+            if Self.schemas.contains(where: { $0.kind == kind }) {
+                ownFiles[kind, default: []].append(path)
+            } else if Gazetteer.schemas.contains(where: { $0.kind == kind }), recognizer == nil {
+                entityFiles.append(path)
+            } else if Gazetteer.schemas.contains(where: { $0.kind == kind }) {
+                throw LexiconError(
+                    file: path, line: 0, column: 0,
+                    message: "an entity lexicon: give it to the EntityRecognizer(additionalLexicons:) you pass as recognizer")
+            } else if kind == CliticAnalyzer.schema.kind {
+                throw LexiconError(
+                    file: path, line: 0, column: 0,
+                    message: "read by the clitic analyzer (CliticAnalyzer(additionalLexicons:)), not by entities or quotations")
+            } else {
+                throw LexiconError.unknownKind(kind, file: path, known: (Self.schemas + Gazetteer.schemas).map(\.kind))
             }
         }
+        let recognizer = try recognizer ?? EntityRecognizer(additionalLexicons: entityFiles)
+        self.recognizer = recognizer
+        let normalizer = recognizer.tokenizer.normalizer
+        /// The bundled file of a kind, then the user's.
+        func files(_ index: Int) throws(LexiconError) -> [LexiconFile] {
+            let schema = Self.schemas[index]
+            var files = [try LexiconFile(bundled: schema, in: .module)]
+            for path in ownFiles[schema.kind] ?? [] { files.append(try LexiconFile(contentsOfFile: path, schema: schema)) }
+            return files
+        }
+        // The schemas require every column read here, so the values are there.
+        var cues: [UInt64: (form: String, entry: CueEntry)] = [:]
+        for file in try files(0) {
+            for row in file.rows {
+                let value = { (column: String) in file.value(column, in: row) ?? "" }
+                let form = normalizer.normalizedString(value("form"))
+                cues[Self.hash(form.utf8)] = (
+                    form,
+                    CueEntry(
+                        lemma: value("lemma"), feminine: value("gender") == "f", plural: value("number") == "plural",
+                        takesObject: value("takes") == "object", source: file.source(of: row))
+                )
+            }
+        }
+        var nouns: [String: ReportingNoun] = [:]
+        for file in try files(1) {
+            for row in file.rows {
+                let value = { (column: String) in file.value(column, in: row) ?? "" }
+                nouns[normalizer.normalizedString(value("word"))] = ReportingNoun(
+                    isPronoun: value("kind") == "pronoun", feminine: value("gender") == "f", plural: value("number") == "plural",
+                    source: file.source(of: row))
+            }
+        }
+        var phrases: [(words: [String], source: String)] = []
+        for file in try files(2) {
+            for row in file.rows {
+                let phrase = (file.value("phrase", in: row) ?? "").replacingOccurrences(of: "لـ", with: "ل")
+                phrases.append((normalizer.normalizedString(phrase).split(separator: " ").map(String.init), file.source(of: row)))
+            }
+        }
+        self.sourcePhrases = phrases
+        self.sourcePhraseWords = phrases.map { $0.words.map { Array($0.utf8) } }
         self.sourceFirstFilter = HashFilter(sourcePhraseWords.compactMap(\.first).map { Self.hash($0) })
         self.cueFilter = HashFilter(cues.keys)
         self.cues = cues
@@ -105,6 +171,23 @@ public struct QuotationFinder: Sendable {
         for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
         return hash
     }
+
+    /// The cue verb a normalized word is, with و or ف attached or not, and where its letters
+    /// start (1 after an attached conjunction).
+    package func cue(normalized word: ArraySlice<UInt8>) -> (entry: CueEntry, strip: Int)? {
+        // Cue forms are short: most words are ruled out before any lookup.
+        guard word.count <= 14 else { return nil }
+        if let found = cues[Self.hash(word)], found.form.utf8.elementsEqual(word) { return (found.entry, 0) }
+        guard let first = word.first, let second = word.dropFirst().first, first == 0xD9, second == 0x88 || second == 0x81 else {
+            return nil  // و (D9 88) or ف (D9 81)
+        }
+        let rest = word.dropFirst(2)
+        if let found = cues[Self.hash(rest)], found.form.utf8.elementsEqual(rest) { return (found.entry, 1) }
+        return nil
+    }
+
+    /// The reporting noun or pronoun a normalized word is (مسؤولون، أحدهم).
+    package func reportingNoun(normalized word: String) -> ReportingNoun? { reportingNouns[word] }
 
     /// The entities and quotations of `text`.
     public func analyze(_ text: String) throws -> QuotationAnalysis {

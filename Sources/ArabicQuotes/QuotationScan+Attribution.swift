@@ -29,7 +29,7 @@ extension QuotationScan {
             .sorted { $0.content.lowerBound < $1.content.lowerBound }
         let resultsOfParagraph = results.count
         // Source phrases of the paragraph, found once, when the first cue needs them.
-        var sourcePhrases: [(start: Int, end: Int)]?
+        var sourcePhrases: [(start: Int, end: Int, phrase: Int)]?
         let flags = tokenFlags
         let cueBits = TokenFlags.cue | TokenFlags.cueAfterConjunction
         let sourceBits = TokenFlags.sourceStart | TokenFlags.sourceStartAfterWa
@@ -44,16 +44,18 @@ extension QuotationScan {
             else { continue }
             let sentenceEnd = sentenceEnd(from: index, in: paragraph)
             let (speaker, afterSpeaker) = speaker(after: index, entry: entry, until: sentenceEnd, in: paragraph)
-            let cue = makeCue(at: index, strip: strip, lemma: entry.lemma)
+            let cue = makeCue(at: index, strip: strip, entry: entry)
             if sourcePhrases == nil {
                 sourcePhrases = paragraph.compactMap { position in
-                    flags[position] & sourceBits == 0 ? nil : sourcePhraseEnd(at: position).map { (position, $0) }
+                    flags[position] & sourceBits == 0 ? nil : sourcePhrase(at: position).map { (position, $0.end, $0.phrase) }
                 }
             }
             currentSource = source(before: index, in: paragraph, phrases: sourcePhrases ?? [])
             var found = false
-            if let (kind, content) = content(from: afterSpeaker, entry: entry, sentenceEnd: sentenceEnd, paragraph: paragraph) {
-                append(kind, content, cue: cue, speaker: speaker)
+            if let (kind, content, rule) = content(
+                from: afterSpeaker, entry: entry, sentenceEnd: sentenceEnd, paragraph: paragraph)
+            {
+                append(kind, content, cue: cue, speaker: speaker, rule: rule)
                 found = true
             }
             // Short quoted phrases in the rest of the sentence are this speaker's words.
@@ -67,7 +69,7 @@ extension QuotationScan {
                 guard span.content.upperBound <= sentenceEnd,
                     !results[resultsOfParagraph...].contains(where: { $0.range.overlaps(range(of: span.content)) })
                 else { continue }
-                append(.partial, span.content, cue: cue, speaker: speaker)
+                append(.partial, span.content, cue: cue, speaker: speaker, rule: "rule:partial")
                 found = true
             }
             if found { remember(speaker) }
@@ -96,7 +98,7 @@ extension QuotationScan {
         guard position < sentenceEnd else { return (carriedOver(entry), position) }
         // An entity right after the verb.
         if let found = entityStarting[position], entities[found.entity].type != .date {
-            return (mention(entity: found.entity, tokens: position..<found.end), found.end)
+            return (mention(entity: found.entity, rule: "rule:after-verb"), found.end)
         }
         // A role, then the person: the first person before the colon, quotation mark or أن.
         if tokens[position].kind == .arabicWord && !isThatWord(position) {
@@ -105,7 +107,7 @@ extension QuotationScan {
                 !isThatWord(probe)
             {
                 if let found = entityStarting[probe], entities[found.entity].type == .person {
-                    return (mention(entity: found.entity, tokens: probe..<found.end), found.end)
+                    return (mention(entity: found.entity, rule: "rule:after-role"), found.end)
                 }
                 probe += 1
             }
@@ -118,13 +120,14 @@ extension QuotationScan {
             {
                 end += 1
             }
-            var speaker = Speaker(range: range(of: position..<end), text: textOf(position..<end), entity: nil, resolved: nil)
+            var speaker = Speaker(
+                range: range(of: position..<end), text: textOf(position..<end), entity: nil, resolved: nil, rule: noun.source)
             if noun.isPronoun { speaker.resolved = history.last(where: { $0.plural })?.text ?? history.last?.text }
             return (speaker, end)
         }
         // Subject before the verb: الوزير قال …
-        if let (entityIndex, start) = entityEnding(at: cueIndex), entities[entityIndex].type != .date {
-            return (mention(entity: entityIndex, tokens: start..<cueIndex), cueIndex + 1)
+        if let (entityIndex, _) = entityEnding(at: cueIndex), entities[entityIndex].type != .date {
+            return (mention(entity: entityIndex, rule: "rule:before-verb"), cueIndex + 1)
         }
         return (carriedOver(entry), position)
     }
@@ -133,7 +136,7 @@ extension QuotationScan {
 
     /// The source named by a source phrase earlier in the sentence of the cue at `cueIndex`:
     /// the entity after the phrase, across a media cue and quotation marks.
-    func source(before cueIndex: Int, in paragraph: Range<Int>, phrases: [(start: Int, end: Int)]) -> Speaker? {
+    func source(before cueIndex: Int, in paragraph: Range<Int>, phrases: [(start: Int, end: Int, phrase: Int)]) -> Speaker? {
         // The last source phrase of the sentence before the cue.
         guard let phrase = phrases.last(where: { $0.end <= cueIndex }) else { return nil }
         guard !(phrase.start..<cueIndex).contains(where: { isPunctuation($0, Self.sentenceEnds) }) else { return nil }
@@ -142,7 +145,7 @@ extension QuotationScan {
             var probe = after
             while probe < cueIndex, entityStarting[probe] == nil { probe += 1 }
             if let found = entityStarting[probe], probe < after + 4 {
-                return mention(entity: found.entity, tokens: probe..<found.end)
+                return mention(entity: found.entity, rule: finder.sourcePhrases[phrase.phrase].source)
             }
         }
         return nil
@@ -150,11 +153,15 @@ extension QuotationScan {
 
     /// The token after a source phrase that starts at `index` (وحسب، بحسب، نقلا عن، وفقا لـ …).
     /// A phrase ending in ل ends inside the next word, which is then part of the source.
-    func sourcePhraseEnd(at index: Int) -> Int? {
+    func sourcePhraseEnd(at index: Int) -> Int? { sourcePhrase(at: index)?.end }
+
+    /// The source phrase that starts at `index` (its index in the finder's list), and the
+    /// token after it.
+    func sourcePhrase(at index: Int) -> (end: Int, phrase: Int)? {
         // Most words pass no filter of the phrases' first words, and are ruled out at once.
         guard tokenFlags[index] & (TokenFlags.sourceStart | TokenFlags.sourceStartAfterWa) != 0 else { return nil }
         let wa = QuotationFinder.wa, lam = QuotationFinder.lam
-        for phrase in finder.sourcePhraseWords {
+        for (phraseIndex, phrase) in finder.sourcePhraseWords.enumerated() {
             var position = index
             var matched = true
             for (offset, expected) in phrase.enumerated() {
@@ -178,7 +185,7 @@ extension QuotationScan {
                 }
                 position += 1
             }
-            if matched { return position }
+            if matched { return (position, phraseIndex) }
         }
         return nil
     }
@@ -188,19 +195,19 @@ extension QuotationScan {
         guard let previous = history.last(where: { $0.feminine == entry.feminine && $0.plural == entry.plural }) else {
             return nil
         }
-        return Speaker(range: nil, text: nil, entity: nil, resolved: previous.text)
+        return Speaker(range: nil, text: nil, entity: nil, resolved: previous.text, rule: "rule:carried-over")
     }
 
-    func mention(entity: Int, tokens range: Range<Int>) -> Speaker {
+    func mention(entity: Int, rule: String) -> Speaker {
         let entityValue = entities[entity]
-        return Speaker(range: entityValue.range, text: entityValue.text, entity: entity, resolved: nil)
+        return Speaker(range: entityValue.range, text: entityValue.text, entity: entity, resolved: nil, rule: rule)
     }
 
     /// What the cue introduces: `: "…"`, `: …`, `أن "…"`, `أن …`, or, for verbs that take an
     /// object (دعا، أدان), the rest of the sentence.
     func content(
         from start: Int, entry: QuotationFinder.CueEntry, sentenceEnd: Int, paragraph: Range<Int>
-    ) -> (QuotationKind, Range<Int>)? {
+    ) -> (QuotationKind, Range<Int>, rule: String)? {
         var position = start
         // Commas and dates right after the speaker still count as the head of the content.
         var head = start
@@ -210,9 +217,9 @@ extension QuotationScan {
         while position < sentenceEnd {
             if isPunctuation(position, Self.colon) {
                 if let found = span(openingAt: position + 1) ?? span(openingAt: position + 2), !spans[found].isName {
-                    return (.direct, spans[found].content)
+                    return (.direct, spans[found].content, "rule:colon+marks")
                 }
-                return (.direct, (position + 1)..<paragraph.upperBound)
+                return (.direct, (position + 1)..<paragraph.upperBound, "rule:colon")
             }
             if mark(position) != nil, let found = span(openingAt: position) {
                 // Marks start the speaker's words only right after the speaker; later in the
@@ -221,7 +228,7 @@ extension QuotationScan {
                     position = (spans[found].close ?? position) + 1
                     continue
                 }
-                return (.direct, spans[found].content)
+                return (.direct, spans[found].content, "rule:marks")
             }
             // أنّ/إنّ: anywhere for verbs of saying; right after the subject for verbs that take
             // an object (in أدانت … وصنفت الحادث على أنه …, أنه belongs to another verb).
@@ -229,9 +236,9 @@ extension QuotationScan {
                 if position + 1 < paragraph.upperBound, mark(position + 1) != nil, let found = span(openingAt: position + 1),
                     !spans[found].isName
                 {
-                    return (.direct, spans[found].content)
+                    return (.direct, spans[found].content, "rule:that+marks")
                 }
-                return (.indirect, (position + 1)..<sentenceEnd)
+                return (.indirect, (position + 1)..<sentenceEnd, "rule:that")
             }
             position += 1
         }
@@ -241,7 +248,7 @@ extension QuotationScan {
         {
             objectStart = entityStarting[objectStart].map { $0.end } ?? objectStart + 1
         }
-        return objectStart < sentenceEnd ? (.indirect, objectStart..<sentenceEnd) : nil
+        return objectStart < sentenceEnd ? (.indirect, objectStart..<sentenceEnd, "rule:object") : nil
     }
 
     func entities(startingAt index: Int, type: EntityType) -> Bool {
@@ -276,8 +283,8 @@ extension QuotationScan {
             !(start..<colon).contains(where: { cue(at: $0) != nil }),
             (colon + 1..<segment.upperBound).filter({ tokens[$0].kind.isWord }).count >= 2
         else { return }
-        let speaker = mention(entity: found.entity, tokens: start..<found.end)
-        append(.direct, (colon + 1)..<segment.upperBound, cue: nil, speaker: speaker)
+        let speaker = mention(entity: found.entity, rule: "rule:headline")
+        append(.direct, (colon + 1)..<segment.upperBound, cue: nil, speaker: speaker, rule: "rule:headline")
         remember(speaker)
     }
 
@@ -297,19 +304,19 @@ extension QuotationScan {
 
     func textOf(_ tokenRange: Range<Int>) -> String { String(text.utf8Slice(range(of: tokenRange))) }
 
-    func makeCue(at index: Int, strip: Int, lemma: String) -> QuotationCue {
+    func makeCue(at index: Int, strip: Int, entry: QuotationFinder.CueEntry) -> QuotationCue {
         var range = tokens[index].range
         if strip > 0 { range = (range.lowerBound + "و".utf8.count)..<range.upperBound }
-        return QuotationCue(range: range, text: String(text.utf8Slice(range)), lemma: lemma)
+        return QuotationCue(range: range, text: String(text.utf8Slice(range)), lemma: entry.lemma, source: entry.source)
     }
 
-    mutating func append(_ kind: QuotationKind, _ content: Range<Int>, cue: QuotationCue?, speaker: Speaker?) {
+    mutating func append(_ kind: QuotationKind, _ content: Range<Int>, cue: QuotationCue?, speaker: Speaker?, rule: String) {
         let quoted = range(of: content)
         guard !quoted.isEmpty, reported.insert(quoted).inserted else { return }
         results.append(
             Quotation(
                 kind: kind, range: quoted, text: String(text.utf8Slice(quoted)), cue: cue, speaker: speaker,
-                source: cue == nil ? nil : currentSource))
+                source: cue == nil ? nil : currentSource, rule: rule))
     }
 
     /// Remembers a speaker named in the text, with its gender and number guessed from its

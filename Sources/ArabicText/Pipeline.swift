@@ -87,7 +87,8 @@ public struct Pipeline: Sendable {
         /// and quotations always match with the ``NormalizationOptions/search`` preset their
         /// lexicons are written for.
         public var normalization: NormalizationOptions
-        /// Extra lexicon files for the entity recognizer, named like the bundled ones (`Places.tsv` …).
+        /// Extra lexicon files, named like the bundled ones (`Places.tsv`, `CueVerbs.tsv` …):
+        /// every line is checked, and errors name the file, line and column.
         public var lexicons: [String]
         /// Extra article-marker files (columns `marker`, `kind`), like `ArticleMarkers.tsv`.
         public var articleMarkers: [String]
@@ -119,11 +120,22 @@ public struct Pipeline: Sendable {
         tokenizer =
             annotators.contains(.tokens) ? try Tokenizer(normalizer: Normalizer(configuration.normalization)) : nil
         splitter = annotators.contains(.sentences) ? try SentenceSplitter() : nil
-        let recognizer =
-            annotators.isDisjoint(with: [.entities, .quotations, .structure])
-            ? nil : try EntityRecognizer(additionalLexicons: configuration.lexicons)
-        self.recognizer = recognizer
-        finder = annotators.contains(.quotations) ? try QuotationFinder(recognizer: recognizer) : nil
+        // The quotation finder reads the cue lexicons and hands the entity ones to the
+        // recognizer it makes; without quotations, cue lexicons are still checked.
+        let quotationKinds = Set(QuotationFinder.schemas.map(\.kind))
+        let needsFinder =
+            annotators.contains(.quotations)
+            || configuration.lexicons.contains { quotationKinds.contains(LexiconSchema.kind(ofPath: $0)) }
+        if needsFinder {
+            let finder = try QuotationFinder(additionalLexicons: configuration.lexicons)
+            recognizer = finder.recognizer
+            self.finder = annotators.contains(.quotations) ? finder : nil
+        } else {
+            recognizer =
+                annotators.isDisjoint(with: [.entities, .structure])
+                ? nil : try EntityRecognizer(additionalLexicons: configuration.lexicons)
+            finder = nil
+        }
         structureFinder =
             annotators.contains(.structure) ? try ArticleStructureFinder(additionalMarkers: configuration.articleMarkers) : nil
     }

@@ -68,7 +68,9 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: "Documents analyzed at once (default: every core); the output keeps the input's order.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(name: .customLong("lexicon"), help: "An extra lexicon file, named like a bundled one (Places.tsv …); repeatable.")
+    @Option(
+        name: .customLong("lexicon"),
+        help: "An extra lexicon file, named like a bundled one (Places.tsv, CueVerbs.tsv …); repeatable.")
     var lexicons: [String] = []
 
     @Flag(name: .shortAndLong, help: "No summary line at the end, no progress bar.")

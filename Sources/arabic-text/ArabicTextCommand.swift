@@ -9,6 +9,8 @@ struct ArabicTextCommand: ParsableCommand {
             Every command reads the files it is given, or standard input when none is given \
             (or for '-'), and streams: a large input needs no more memory than its longest line.
             """,
-        subcommands: [AnalyzeCommand.self, NormalizeCommand.self, TokenizeCommand.self]
+        subcommands: [
+            AnalyzeCommand.self, NormalizeCommand.self, TokenizeCommand.self, CheckRulesCommand.self, ExplainCommand.self,
+        ]
     )
 }

@@ -8,141 +8,17 @@ let finder = try! QuotationFinder()
 
 func quotes(_ text: String) throws -> [Quotation] { try finder.analyze(text).quotations }
 
-func describe(_ quotes: [Quotation]) -> [String] {
-    quotes.map { "\($0.kind.rawValue) [\($0.speaker?.text ?? "-")|\($0.speaker?.resolved ?? "-")] \($0.text)" }
-}
+// The rule tables (direct, indirect, partial, headlines, speakers carried over, sources,
+// and what must not be a quotation) are rule files: Tests/ArabicTextTestingTests/Rules/*.rules,
+// run by LibraryRuleTests.
 
-/// One rule, one table of real sentences: kind, speaker (or the speaker it resolves to) and
-/// the start of the quoted words.
-@Suite struct QuotationRuleTests {
-    struct Case: Sendable, CustomTestStringConvertible {
-        let sentence: String
-        let kind: QuotationKind
-        let speaker: String
-        let text: String
-        var testDescription: String { sentence }
-    }
-
-    static func c(_ sentence: String, _ kind: QuotationKind, _ speaker: String, _ text: String) -> Case {
-        Case(sentence: sentence, kind: kind, speaker: speaker, text: text)
-    }
-
-    @Test(arguments: [
-        c(
-            "قالت وزارة الخارجية الروسية في بيان: \"ندعو إلى وقف القتال\".", .direct, "وزارة الخارجية الروسية",
-            "ندعو إلى وقف القتال"),
-        c("قالت وزارة الخارجية المصرية: «الوضع تحت السيطرة».", .direct, "وزارة الخارجية المصرية", "الوضع تحت السيطرة"),
-        c("قال بوتين: ”روسيا ستنتصر في النهاية“.", .direct, "بوتين", "روسيا ستنتصر في النهاية"),
-        c("وقال أحمد موسى: الوضع خطير جدا", .direct, "أحمد موسى", "الوضع خطير جدا"),
-        c(
-            "أكدت المتحدثة الرسمية باسم وزارة الخارجية الروسية ماريا زاخاروفا: “الأمر يتطلب تحقيقا”.", .direct, "ماريا زاخاروفا",
-            "الأمر يتطلب تحقيقا"),
-        c("ولفتت الخارجية الروسية إلى أن \"القوات تقوم بواجبها\".", .direct, "الخارجية الروسية", "القوات تقوم بواجبها"),
-        c("وقال أحدهم: “تم العبث بالأجهزة قبل وصولها", .direct, "أحدهم", "تم العبث بالأجهزة قبل وصولها"),
-        c("وأضافت زاخاروفا للصحفيين: هذا التفجير يتطلب تحقيقا”.", .direct, "زاخاروفا", "هذا التفجير يتطلب تحقيقا"),
-    ])
-    func direct(_ test: Case) throws { try expect(test) }
-
-    @Test(arguments: [
-        c("وأضافت الخارجية الروسية أن الوضع خطير.", .indirect, "الخارجية الروسية", "الوضع خطير"),
-        c("وقال بوتين إن روسيا ستواصل دعمها.", .indirect, "بوتين", "روسيا ستواصل دعمها"),
-        c(
-            "ذكر مسؤولون أمريكيون لصحيفة “نيويورك تايمز” أن إسرائيل نفذت العملية.", .indirect, "مسؤولون أمريكيون",
-            "إسرائيل نفذت العملية"),
-        c("كشف مسؤولون لموقع “أكسيوس” أن إسرائيل اضطرت لذلك.", .indirect, "مسؤولون", "إسرائيل اضطرت لذلك"),
-        c("دعت روسيا، اليوم الأربعاء، الأطراف إلى وقف القتال.", .indirect, "روسيا", "الأطراف إلى وقف القتال"),
-        c(
-            "أدانت وزارة الخارجية الروسية التفجيرات وصنفت الحادث على أنه عمل حربي.", .indirect, "وزارة الخارجية الروسية",
-            "التفجيرات وصنفت الحادث على أنه عمل حربي"),
-        c("بوتين قال إن روسيا مستعدة.", .indirect, "بوتين", "روسيا مستعدة"),
-    ])
-    func indirect(_ test: Case) throws { try expect(test) }
-
-    @Test(arguments: [
-        c(
-            "أعلنت وزارة الدفاع الأذربيجانية إطلاق عملية \"لمكافحة الإرهاب\" في المنطقة.", .partial, "وزارة الدفاع الأذربيجانية",
-            "لمكافحة الإرهاب")
-    ])
-    func partial(_ test: Case) throws { try expect(test) }
-
-    @Test(arguments: [
-        c("بوتين: روسيا ضاعفت إنتاج الأسلحة", .direct, "بوتين", "روسيا ضاعفت إنتاج الأسلحة"),
-        c("الخارجية الروسية: نعتبر التفجيرات مظهرا للحرب", .direct, "الخارجية الروسية", "نعتبر التفجيرات مظهرا للحرب"),
-        c(
-            "• نتنياهو تحت الأرض.. أحمد موسى عن العملية العسكرية بلبنان: أكبر اختراق لنظام الاتصالات", .direct, "أحمد موسى",
-            "أكبر اختراق لنظام الاتصالات"),
-    ])
-    func headlines(_ test: Case) throws { try expect(test) }
-
-    func expect(_ test: Case, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let found = try quotes(test.sentence)
-        let match = found.first { $0.text.hasPrefix(test.text) }
-        #expect(match?.kind == test.kind, "\(describe(found))", sourceLocation: sourceLocation)
-        #expect(
-            match?.speaker?.text == test.speaker || match?.speaker?.resolved == test.speaker, "\(describe(found))",
-            sourceLocation: sourceLocation)
-        #expect(match?.text == test.text || match?.text.hasPrefix(test.text) == true, sourceLocation: sourceLocation)
-        if let match { #expect(String(test.sentence.utf8Slice(match.range)) == match.text, sourceLocation: sourceLocation) }
-    }
-}
-
-/// Carry-over: a verb with no subject takes the last speaker that agrees with it, and says so.
-@Suite struct SpeakerCarryOverTests {
-    @Test func aDroppedSubjectTakesTheLastAgreeingSpeaker() throws {
-        let found = try quotes("قالت وزارة الخارجية الروسية إن الوضع خطير. وأكدت أن الحل سياسي.")
-        #expect(found.count == 2)
-        #expect(found[1].speaker?.text == nil)
-        #expect(found[1].speaker?.range == nil)
-        #expect(found[1].speaker?.resolved == "وزارة الخارجية الروسية")
-    }
-
-    @Test func noSpeakerRatherThanOneThatDoesNotAgree() throws {
-        let found = try quotes("قالت وزارة الخارجية الروسية إن الوضع خطير. وأكد أن الحل سياسي.")
-        #expect(found.count == 2)
-        #expect(found[1].speaker == nil, "\(describe(found))")
-    }
-
-    @Test func aPronounPointsBackToAPluralSpeaker() throws {
-        let found = try quotes("ذكر مسؤولون أمريكيون أن العملية بدأت.\nوقال أحدهم: \"تمت العملية بنجاح\".")
-        let last = try #require(found.last)
-        #expect(last.speaker?.text == "أحدهم")
-        #expect(last.speaker?.resolved == "مسؤولون أمريكيون")
-    }
-
+/// A speaker that is an entity points to it among the analysis's entities.
+@Suite struct SpeakerEntityTests {
     @Test func aSpeakerThatIsAnEntityPointsToIt() throws {
         let analysis = try finder.analyze("قالت وزارة الخارجية الروسية إن الوضع خطير.")
         let index = try #require(analysis.quotations.first?.speaker?.entity)
         #expect(analysis.entities[index].text == "وزارة الخارجية الروسية")
         #expect(analysis.entities[index].id == "RU")
-    }
-}
-
-/// What must not be a quotation.
-@Suite struct NotQuotationTests {
-    @Test(arguments: [
-        "وحسب وكالة “سبوتنيك” الروسية، وصل الوفد.",  // a quoted name
-        "صدر كتاب \"الأيام\" للكاتب طه حسين عام 1929.",  // a book's title
-        "عرض فيلم \"عمر المختار أسد الصحراء\" في دمشق.",  // a film's title, no speaker
-        "وصف المقال الخطة بأنها \"ناجحة\" جدا.",  // scare quotes
-        "المصدر: صدى البلد",  // a source line
-        "كلمات دلالية: روسيا القتال إقليم قره باغ",  // a keyword line
-        "إقرأ أيضاً:",
-        "عاجل.. أول رد من “الخارجية الأمريكية” بشأن الانفجارات",  // a quoted name in a headline
-    ])
-    func noQuotation(_ text: String) throws {
-        let found = try quotes(text)
-        #expect(found.isEmpty, "\(describe(found))")
-    }
-
-    @Test func aScareQuotedWordInsideReportedSpeechIsNoPartialQuotation() throws {
-        let found = try quotes("قال الوزير بوتين إن الخطة \"ناجحة\".")
-        #expect(found.map(\.kind) == [.indirect])
-    }
-
-    @Test func aVerbInsideAQuotationIntroducesNothing() throws {
-        let found = try quotes("قال بوتين: \"لقد قال الغرب إن روسيا ضعيفة\".")
-        #expect(found.count == 1)
-        #expect(found.first?.kind == .direct)
     }
 }
 
@@ -202,29 +78,5 @@ func describe(_ quotes: [Quotation]) -> [String] {
         #expect(nested.count == 1)
         let closes = try quotes("قال بوتين: " + String(repeating: "” ", count: 40_000))
         #expect(closes.count <= 1)
-    }
-}
-
-/// Source phrases name where a report comes from; the source is never the speaker.
-@Suite struct SourcePhraseTests {
-    @Test(
-        arguments: [
-            (
-                "وحسب وكالة “سبوتنيك” الروسية، قالت وزارة الخارجية الروسية: \"ندعو إلى وقف القتال\".", "وزارة الخارجية الروسية",
-                "سبوتنيك"
-            ),
-            ("وفقا لصحيفة “نيويورك تايمز”، قال مسؤولون أمريكيون إن العملية بدأت.", "مسؤولون أمريكيون", "نيويورك تايمز"),
-            ("نقلا عن رويترز، قال بوتين إن روسيا مستعدة.", "بوتين", "رويترز"),
-            (
-                "بحسب وكالة الأنباء السعودية، أكد الأمير فيصل بن فرحان أن الزيارة ناجحة.", "فيصل بن فرحان",
-                "وكالة الأنباء السعودية"
-            ),
-        ] as [(String, String, String)])
-    func sourceIsNotSpeaker(_ sentence: String, _ speaker: String, _ source: String) throws {
-        let found = try quotes(sentence)
-        #expect(found.count == 1, "\(describe(found))")
-        #expect(found.first?.speaker?.text == speaker)
-        #expect(found.first?.source?.text == source)
-        #expect(found.first?.cue?.lemma != "نقل")
     }
 }

@@ -31,11 +31,13 @@ enum Tool {
         return url.path
     }()
 
-    /// Runs the tool with `arguments`, feeding `input` on standard input.
-    static func run(_ arguments: [String], input: Data = Data()) throws -> Run {
+    /// Runs the tool with `arguments`, feeding `input` on standard input, in `directory`
+    /// (by default the tests' own).
+    static func run(_ arguments: [String], input: Data = Data(), in directory: URL? = nil) throws -> Run {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout
@@ -56,7 +58,9 @@ enum Tool {
         return Run(status: process.terminationStatus, stdout: out, stderr: String(decoding: errorData.value, as: UTF8.self))
     }
 
-    static func run(_ arguments: [String], input: String) throws -> Run { try run(arguments, input: Data(input.utf8)) }
+    static func run(_ arguments: [String], input: String, in directory: URL? = nil) throws -> Run {
+        try run(arguments, input: Data(input.utf8), in: directory)
+    }
 }
 
 final class LockedData: @unchecked Sendable {
