@@ -28,20 +28,10 @@ BYTES=$(stat -c %s "$CORPUS")
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
-if [[ -n ${ARABIC_TEXT_CLI:-} ]]; then
-    CLI=$ARABIC_TEXT_CLI
-    BUILT_FROM="given as ARABIC_TEXT_CLI"
-    [[ -x $CLI ]] || { echo "compare-cli.sh: ARABIC_TEXT_CLI=$CLI is not executable" >&2; exit 2; }
-else
-    echo "Building arabic-text (release)..." >&2
-    (cd "$ROOT" && swift build -c release --product arabic-text >&2) ||
-        { echo "compare-cli.sh: swift build -c release failed in $ROOT" >&2; exit 1; }
-    CLI="$(cd "$ROOT" && swift build -c release --show-bin-path)/arabic-text"
-    BUILT_FROM="working tree of $ROOT at $(git -C "$ROOT" log -1 --format=%h 2>/dev/null || echo '?')"
-    if [[ -n $(git -C "$ROOT" status --porcelain -- Sources Package.swift 2>/dev/null) ]]; then
-        BUILT_FROM+=" with uncommitted changes"
-    fi
-fi
+NAME=compare-cli.sh
+# shellcheck source=common.sh
+source "$HERE/common.sh"
+find_cli
 echo "Building the C baseline..." >&2
 mkdir -p "$HERE/.build/baseline"
 FOLD="$HERE/.build/baseline/fold"
@@ -118,10 +108,9 @@ if ((HAVE_PYICU)); then
     measure_icu "ICU word iterator via PyICU (time in ICU calls only)"
 fi
 
-ICU_VERSION=$(pkg-config --modversion icu-uc 2>/dev/null || echo unknown)
 echo
 echo "- Corpus: $CORPUS ($BYTES bytes; MB = 10^6 bytes). Runs: $RUNS per command after one warm-up."
-echo "- Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/^Mem:/ { print $2 }') GiB; $(swift --version 2>/dev/null | head -1); ICU $ICU_VERSION."
+echo "- Machine: $(machine_summary)"
 echo "- arabic-text: $CLI ($BUILT_FROM)."
 echo "- fold.c output vs arabic-text normalize with the same folds: $SAME_OUTPUT."
 echo
