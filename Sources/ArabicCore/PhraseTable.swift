@@ -57,6 +57,9 @@ public struct PhraseTable<Value: Sendable>: Sendable {
     private var storedValues: [[Value]] = []
     private var tokenEnds: [Int32] = []  // per token, its end in bytes (it starts where the previous ended)
     private var bytes: [UInt8] = []
+    /// One bit per first-token hash (2^16 bits, 8 KB, which stays in the first-level cache):
+    /// most tokens start no phrase, and are ruled out here without a probe of the index.
+    private var firstTokens = [UInt64](repeating: 0, count: 1 << 10)
     /// The number of tokens of the longest phrase.
     public private(set) var maximumLength = 0
     /// The number of distinct phrases.
@@ -87,6 +90,8 @@ public struct PhraseTable<Value: Sendable>: Sendable {
         guard !tokens.isEmpty else { return }
         let tokenBytes = tokens.map { Array($0.utf8) }
         var key = Self.seed
+        let firstHash = TokenHash(tokens[0]).value
+        firstTokens[Int(truncatingIfNeeded: firstHash >> 6) & 0x3FF] |= 1 << (firstHash & 63)
         for (index, token) in tokens.enumerated() {
             key = Self.extend(key, with: TokenHash(token))
             if index < tokens.count - 1 { self.index.markPrefix(key) }
@@ -122,6 +127,8 @@ public struct PhraseTable<Value: Sendable>: Sendable {
         rest: (Int) -> (hash: TokenHash, bytes: UnsafeBufferPointer<UInt8>)?,
         _ body: (_ length: Int, _ phrase: Int, _ summary: UInt64) -> Void
     ) {
+        let firstHash = first.hash.value
+        guard firstTokens[Int(truncatingIfNeeded: firstHash >> 6) & 0x3FF] & (1 << (firstHash & 63)) != 0 else { return }
         var key = Self.extend(Self.seed, with: first.hash)
         var length = 1
         while true {

@@ -82,6 +82,9 @@ struct WordShapes: @unchecked Sendable {
 
 extension Tokenizer {
     /// Tokenizes `bytes` piece by piece: simple pieces here, the others through `icu`.
+    ///
+    /// One pass finds where a piece ends and checks its shape at the same time; a second,
+    /// over the piece alone, emits it.
     func forEachSegmentFast(
         _ base: UnsafePointer<UInt8>, count: Int, shapes: WordShapes,
         icu: (_ piece: Range<Int>) throws(ICUError) -> Void, _ body: (TokenKind, Range<Int>) -> Void
@@ -93,72 +96,77 @@ extension Tokenizer {
                 index += 1
                 continue
             }
-            var end = index + 1
+            // The piece's shape, `punctuation* core punctuation*`, checked while its end is
+            // found; the core is Arabic letters (marks after the first allowed) or ASCII
+            // letters and digits.
+            var end = index
+            var simple = true
+            var coreStart = -1, coreEnd = -1
+            var coreIsArabic = false, coreHasLetter = false
+            var afterCore = false
             while end < count {
                 let next = base[end]
                 if next == 0x20 || next == 0x0A || next == 0x09 || next == 0x0D { break }
-                end += 1
+                guard simple else {
+                    end += 1
+                    continue
+                }
+                // A piece never ends inside a character: the text is valid UTF-8.
+                let (shape, width) = shapes.shape(base, at: end, end: count)
+                switch shape {
+                case .edgePunctuation, .edgeSymbol:
+                    if coreStart >= 0 && !afterCore {
+                        coreEnd = end
+                        afterCore = true
+                    }
+                case .arabicLetter, .arabicMark:
+                    if afterCore || (coreStart < 0 && shape == .arabicMark) || (coreStart >= 0 && !coreIsArabic) {
+                        simple = false
+                    } else if coreStart < 0 {
+                        coreStart = end
+                        coreIsArabic = true
+                    }
+                case .asciiLetter, .asciiDigit:
+                    if afterCore || (coreStart >= 0 && coreIsArabic) {
+                        simple = false
+                    } else {
+                        if coreStart < 0 { coreStart = end }
+                        if shape == .asciiLetter { coreHasLetter = true }
+                    }
+                case .other:
+                    simple = false
+                }
+                end += simple ? width : 1
             }
-            if !emitSimplePiece(base, index..<end, shapes: shapes, body) { try icu(index..<end) }
+            if simple {
+                emitSimplePiece(
+                    base, index..<end, core: coreStart..<(coreEnd >= 0 ? coreEnd : (coreStart >= 0 ? end : -1)),
+                    coreKind: coreIsArabic ? .arabicWord : coreHasLetter ? .latinWord : .number, shapes: shapes, body)
+            } else {
+                try icu(index..<end)
+            }
             index = end
         }
     }
 
-    /// Emits a piece shaped `punctuation* core punctuation*`, where the core is Arabic letters
-    /// (marks after the first allowed) or ASCII letters and digits; returns `false`, emitting
-    /// nothing, for any other piece.
+    /// Emits a simple piece: the punctuation before its core one mark at a time, the core as
+    /// one token, then the punctuation after it (a piece without a core has `core` starting
+    /// at -1).
     @inline(__always)
     private func emitSimplePiece(
-        _ base: UnsafePointer<UInt8>, _ piece: Range<Int>, shapes: WordShapes, _ body: (TokenKind, Range<Int>) -> Void
-    ) -> Bool {
-        // First pass: check the shape, remembering where the core is.
+        _ base: UnsafePointer<UInt8>, _ piece: Range<Int>, core: Range<Int>, coreKind: TokenKind, shapes: WordShapes,
+        _ body: (TokenKind, Range<Int>) -> Void
+    ) {
         var index = piece.lowerBound
-        var coreStart = -1, coreEnd = -1
-        var coreIsArabic = false, coreHasLetter = false
-        var afterCore = false
         while index < piece.upperBound {
-            let (shape, width) = shapes.shape(base, at: index, end: piece.upperBound)
-            switch shape {
-            case .edgePunctuation, .edgeSymbol:
-                if coreStart >= 0 && !afterCore {
-                    coreEnd = index
-                    afterCore = true
-                }
-            case .arabicLetter, .arabicMark:
-                if afterCore { return false }
-                if coreStart < 0 {
-                    if shape == .arabicMark { return false }
-                    coreStart = index
-                    coreIsArabic = true
-                } else if !coreIsArabic {
-                    return false
-                }
-            case .asciiLetter, .asciiDigit:
-                if afterCore { return false }
-                if coreStart < 0 {
-                    coreStart = index
-                } else if coreIsArabic {
-                    return false
-                }
-                if shape == .asciiLetter { coreHasLetter = true }
-            case .other:
-                return false
-            }
-            index += width
-        }
-        if coreStart >= 0 && coreEnd < 0 { coreEnd = piece.upperBound }
-        // Second pass: emit.
-        index = piece.lowerBound
-        while index < piece.upperBound {
-            if index == coreStart {
-                body(coreIsArabic ? .arabicWord : coreHasLetter ? .latinWord : .number, coreStart..<coreEnd)
-                index = coreEnd
+            if index == core.lowerBound {
+                body(coreKind, core)
+                index = core.upperBound
                 continue
             }
             let (shape, width) = shapes.shape(base, at: index, end: piece.upperBound)
             body(shape == .edgeSymbol ? .symbol : .punctuation, index..<(index + width))
             index += width
         }
-        return true
     }
 }

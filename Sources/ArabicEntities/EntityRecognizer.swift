@@ -42,6 +42,15 @@ public struct EntityRecognizer: Sendable {
         return (entities, tokens, normalized)
     }
 
+    /// ``entitiesAndTokens(in:)`` with each token's FNV-1a hash of its normalized bytes, as
+    /// the scan computed them, for passes that look tokens up by hash.
+    package func entitiesTokensAndHashes(in text: String) throws -> (
+        entities: [Entity], tokens: [ScanToken], normalized: [UInt8], hashes: [TokenHash]
+    ) {
+        let ((entities, hashes), tokens, normalized) = try scanning(text) { scan in (scan.run(), scan.hashes) }
+        return (entities, tokens, normalized, hashes)
+    }
+
     /// Every lexicon phrase that starts at a token of `text` — as written, or with an attached
     /// proclitic left out — with what the lexicons say about it: what the rules read.
     package func lexiconMatches(in text: String) throws -> [LexiconMatch] {

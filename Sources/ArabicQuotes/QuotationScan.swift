@@ -58,9 +58,8 @@ struct QuotationScan {
     let tokens: [ScanToken]
     /// The normalized text's UTF-8, which `tokens` index with `normalizedRange`.
     let normalizedText: [UInt8]
-    /// FNV-1a of each Arabic word's normalized bytes (0 for other tokens), the key of the
-    /// cue table.
-    let hashes: [UInt64]
+    /// FNV-1a of each token's normalized bytes (from the entity scan), the key of the cue table.
+    let hashes: [TokenHash]
     /// For each token, which of the finder's filters it passes (`TokenFlags`): most tokens
     /// pass none, and the cue and source-phrase lookups never look at them again.
     let tokenFlags: [UInt8]
@@ -88,11 +87,12 @@ struct QuotationScan {
     /// The source named before the cue being attributed.
     var currentSource: Speaker?
 
-    init(text: String, tokens: [ScanToken], normalized: [UInt8], entities: [Entity], finder: QuotationFinder) {
+    init(
+        text: String, tokens: [ScanToken], normalized: [UInt8], hashes: [TokenHash], entities: [Entity], finder: QuotationFinder
+    ) {
         self.text = text
         self.tokens = tokens
         self.normalizedText = normalized
-        var hashes = [UInt64](repeating: 0, count: tokens.count)
         var flags = [UInt8](repeating: 0, count: tokens.count)
         var punctuation = [UInt8](repeating: 0, count: tokens.count)
         normalized.withUnsafeBufferPointer { bytes in
@@ -104,8 +104,7 @@ struct QuotationScan {
                     continue
                 }
                 guard token.kind == .arabicWord else { continue }
-                let hash = QuotationFinder.hash(word)
-                hashes[index] = hash
+                let hash = hashes[index].value
                 var flag: UInt8 = 0
                 if finder.cueFilter.mayContain(hash) { flag |= TokenFlags.cue }
                 if finder.sourceFirstFilter.mayContain(hash) { flag |= TokenFlags.sourceStart }

@@ -1,49 +1,96 @@
 import ArabicText
 
 /// Bytes of one output record, built without a `String` per field: JSON literals, escaped
-/// strings and decimal numbers appended in place.
-struct RecordBytes {
-    var bytes: [UInt8] = []
+/// strings and decimal numbers written in place into memory it owns, grown as needed (no
+/// array bookkeeping per append). Not copyable: one owner, freed when it ends; ``finish()``
+/// hands the bytes over as an array.
+struct RecordBytes: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private(set) var count = 0
 
-    init(reservingCapacity capacity: Int = 0) { bytes.reserveCapacity(capacity) }
-
-    mutating func append(_ literal: StaticString) {
-        bytes.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    init(reservingCapacity capacity: Int = 256) {
+        self.capacity = max(capacity, 16)
+        base = .allocate(capacity: self.capacity)
     }
 
-    mutating func append(raw: some Collection<UInt8>) { bytes.append(contentsOf: raw) }
+    deinit { base.deallocate() }
+
+    /// The bytes written, as an array.
+    consuming func finish() -> [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    /// Room for `more` bytes.
+    @inline(__always)
+    private mutating func reserve(_ more: Int) {
+        guard count + more > capacity else { return }
+        let larger = max(capacity * 2, count + more)
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+        grown.update(from: base, count: count)
+        base.deallocate()
+        base = grown
+        capacity = larger
+    }
+
+    @inline(__always)
+    mutating func append(byte: UInt8) {
+        reserve(1)
+        base[count] = byte
+        count += 1
+    }
+
+    @inline(__always)
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+        reserve(bytes.count)
+        (base + count).update(from: source, count: bytes.count)
+        count += bytes.count
+    }
+
+    @inline(__always)
+    mutating func append(_ literal: StaticString) {
+        append(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    }
+
+    mutating func append(raw: some Collection<UInt8>) {
+        if let done: Void = raw.withContiguousStorageIfAvailable({ append($0) }) { return done }
+        for byte in raw { append(byte: byte) }
+    }
 
     mutating func append(_ number: Int) {
         if number < 0 {
-            bytes.append(UInt8(ascii: "-"))
+            append(byte: UInt8(ascii: "-"))
             append(-number)
             return
         }
         if number < 10 {
-            bytes.append(UInt8(ascii: "0") + UInt8(number))
+            append(byte: UInt8(ascii: "0") + UInt8(number))
             return
         }
-        // Digits from the right into a small buffer, then appended at once.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var count = 0
-            var rest = number
-            while rest > 0 {
-                digits[19 - count] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-                count += 1
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[(20 - count)...]))
+        // Digits from the right, written in place.
+        var digits = 0
+        var rest = number
+        while rest > 0 {
+            digits += 1
+            rest /= 10
         }
+        reserve(digits)
+        rest = number
+        for position in stride(from: count + digits - 1, through: count, by: -1) {
+            base[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+        }
+        count += digits
     }
 
     /// `text` (valid UTF-8) as a JSON string literal, quotes included.
     mutating func appendString(_ text: UnsafeBufferPointer<UInt8>) {
-        bytes.append(0x22)
+        reserve(text.count + 2)
+        append(byte: 0x22)
         var runStart = 0
         for index in 0..<text.count {
             let byte = text[index]
             guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
-            bytes.append(contentsOf: text[runStart..<index])
+            append(UnsafeBufferPointer(rebasing: text[runStart..<index]))
             switch byte {
             case 0x22: append("\\\"")
             case 0x5C: append("\\\\")
@@ -53,13 +100,13 @@ struct RecordBytes {
             default:
                 let hex: StaticString = "0123456789abcdef"
                 append("\\u00")
-                bytes.append(hex.utf8Start[Int(byte >> 4)])
-                bytes.append(hex.utf8Start[Int(byte & 0x0F)])
+                append(byte: hex.utf8Start[Int(byte >> 4)])
+                append(byte: hex.utf8Start[Int(byte & 0x0F)])
             }
             runStart = index + 1
         }
-        bytes.append(contentsOf: text[runStart..<text.count])
-        bytes.append(0x22)
+        append(UnsafeBufferPointer(rebasing: text[runStart..<text.count]))
+        append(byte: 0x22)
     }
 
     mutating func appendString(_ text: some StringProtocol) {
@@ -120,10 +167,10 @@ enum DocumentJSON {
     static func record(
         id: String, document: Document, passthrough: [(key: ArraySlice<UInt8>, value: ArraySlice<UInt8>)], pretty: Bool
     ) -> [UInt8] {
-        var out = RecordBytes(reservingCapacity: 512 + document.entities.count * 160 + document.quotations.count * 600)
+        var out = RecordBytes(reservingCapacity: 512 + document.entities.count * 200 + document.quotations.count * 800)
         var text = document.text
         text.withUTF8 { write(id: id, document: document, bytes: $0, passthrough: passthrough, pretty: pretty, to: &out) }
-        return out.bytes
+        return out.finish()
     }
 
     private static func write(
@@ -279,6 +326,6 @@ enum DocumentJSON {
         out.append(",\"error\":")
         out.appendString(message)
         out.append("}")
-        return out.bytes
+        return out.finish()
     }
 }

@@ -21,7 +21,7 @@ extension ByteSink {
     func writeJSONString(_ bytes: UnsafeBufferPointer<UInt8>) throws(CLIError) {
         var literal = RecordBytes(reservingCapacity: bytes.count + 2)
         literal.appendString(bytes)
-        try literal.bytes.withUnsafeBufferPointer { (buffer) throws(CLIError) in try write(buffer) }
+        try literal.finish().withUnsafeBufferPointer { (buffer) throws(CLIError) in try write(buffer) }
     }
 
     /// Writes `text` as a JSON string literal.
