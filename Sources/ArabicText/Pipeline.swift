@@ -38,7 +38,10 @@ public struct Document: Sendable {
     /// The text at a UTF-8 range of ``text``.
     public func text(at range: Range<Int>) -> Substring {
         let utf8 = text.utf8
-        return Substring(utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])
+        return Substring(
+            utf8[
+                utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)]
+        )
     }
 }
 

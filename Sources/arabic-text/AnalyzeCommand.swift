@@ -171,7 +171,8 @@ struct AnalyzeCommand: ParsableCommand {
                         let line = UnsafeBufferPointer(rebasing: chunk[start..<end])
                         // A blank line in JSONL holds no record.
                         if !(jsonl && line.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
-                            try add(.line(bytes: Array(line), number: number, jsonl: jsonl, name: reader.name, lossy: files.lossy))
+                            try add(
+                                .line(bytes: Array(line), number: number, jsonl: jsonl, name: reader.name, lossy: files.lossy))
                         }
                         number += 1
                         start = end + 1
@@ -219,7 +220,9 @@ struct AnalyzeCommand: ParsableCommand {
                 guard relative.hasSuffix(".txt") || relative.hasSuffix(".jsonl") else { continue }
                 let full = (path as NSString).appendingPathComponent(relative)
                 var isFolder: ObjCBool = false
-                if FileManager.default.fileExists(atPath: full, isDirectory: &isFolder), !isFolder.boolValue { found.append(full) }
+                if FileManager.default.fileExists(atPath: full, isDirectory: &isFolder), !isFolder.boolValue {
+                    found.append(full)
+                }
             }
             if found.isEmpty { throw .input("'\(path)' has no *.txt or *.jsonl file") }
             for file in found.sorted() { inputs.append((file, kind(of: file))) }
@@ -251,7 +254,8 @@ struct AnalyzeCommand: ParsableCommand {
                 // after parsing: one pass over the bytes, not two.
                 do { parsed = try JSONRecord(parsing: bytes, validatingText: true) } catch {
                     if let invalid = UTF8Validation.firstInvalidOffset(in: bytes) {
-                        return failure(id: nil, line: number, "invalid UTF-8 at byte \(invalid + 1) of the line", format, bytes.count)
+                        return failure(
+                            id: nil, line: number, "invalid UTF-8 at byte \(invalid + 1) of the line", format, bytes.count)
                     }
                     return failure(id: nil, line: number, error.description, format, bytes.count)
                 }
@@ -265,7 +269,8 @@ struct AnalyzeCommand: ParsableCommand {
             } else {
                 if let invalid = UTF8Validation.firstInvalidOffset(in: bytes) {
                     guard lossy else {
-                        return failure(id: nil, line: number, "invalid UTF-8 at byte \(invalid + 1) of the line", format, bytes.count)
+                        return failure(
+                            id: nil, line: number, "invalid UTF-8 at byte \(invalid + 1) of the line", format, bytes.count)
                     }
                     bytes = Array(UTF8Validation.repair(bytes).text.utf8)
                 }

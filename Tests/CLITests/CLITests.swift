@@ -410,7 +410,10 @@ final class LockedData: @unchecked Sendable {
         (#"{"id":"a","text":"x","n":01}"#, "invalid JSON at byte 27 of the line: expected ',' or '}' after a field"),
         (#"["id","text"]"#, "invalid JSON at byte 1 of the line: a record must be a JSON object"),
         (#"{"id":"a","text":5}"#, "the \"text\" field is not a string"),
-        ("{\"id\":\"a\",\"deep\":" + String(repeating: "[", count: 100_000) + "}", "invalid JSON at byte 10018 of the line: values nested too deeply"),
+        (
+            "{\"id\":\"a\",\"deep\":" + String(repeating: "[", count: 100_000) + "}",
+            "invalid JSON at byte 10018 of the line: values nested too deeply"
+        ),
     ])
     func badRecordsSayWhatIsWrong(_ line: String, _ message: String) throws {
         let run = try Tool.run(["analyze", "--format", "jsonl", "--input", "jsonl", "--quiet"], input: line + "\n")
