@@ -20,10 +20,12 @@ struct AnalyzeCommand: ParsableCommand {
             headline, related, dateline, source, keywords, relatedHeading, footer) and article 0 \
             for the article itself, 1, 2 … for what follows each related-articles heading. Each \
             quotation: {"kind": direct|indirect|partial, "text", "start", "end", "cue": {"text", \
-            "start", "end", "lemma"} or null, "speaker": {"text", "start", "end", "entity", \
-            "resolved"} or null, "source": the same or null, "section", "article"}; "entity" \
-            indexes the entities, "resolved" names the earlier speaker a dropped or pronoun \
-            subject stands for, "source" what a source phrase (وحسب، نقلا عن …) names. \
+            "start", "end", "lemma", "source"} or null, "speaker": {"text", "start", "end", \
+            "entity", "resolved", "rule"} or null, "source": the same or null, "rule", "section", \
+            "article"}; "entity" indexes the entities, "resolved" names the earlier speaker a \
+            dropped or pronoun subject stands for, "source" what a source phrase (وحسب، نقلا عن …) \
+            names; "rule" says which rule found the quotation (rule:that, rule:colon …) or the \
+            speaker (rule:after-verb, rule:carried-over …), a cue's "source" its lexicon line. \
             "structure": {"source", "keywords", "relatedHeadings", "datelines", "footers" (lists \
             of strings), "dateline" (the first, or null), "sections": [{"kind", "start", "end", \
             "article"}]}.

@@ -260,6 +260,8 @@ enum DocumentJSON {
                 offsets(cue.range)
                 out.append(",\"lemma\":")
                 out.appendString(cue.lemma)
+                out.append(",\"source\":")
+                out.appendString(cue.source)
                 out.append("}")
             } else {
                 out.append("null")
@@ -278,8 +280,12 @@ enum DocumentJSON {
                 if let entity = person.entity { out.append(entity) } else { out.append("null") }
                 out.append(",\"resolved\":")
                 out.appendOptionalString(person.resolved)
+                out.append(",\"rule\":")
+                out.appendString(person.rule)
                 out.append("}")
             }
+            out.append(",\"rule\":")
+            out.appendString(quote.rule)
             section(quote.range)
             out.append("}")
         }
