@@ -64,7 +64,7 @@ public struct ArticleStructureFinder: Sendable {
             })
     }
 
-    /// The structure of `text`, whose `entities` (from an ``EntityRecognizer``, in order) say
+    /// The structure of `text`, whose `entities` (from an `EntityRecognizer`, in order) say
     /// where the places, agencies and dates of datelines are.
     public func structure(of text: String, entities: [Entity]) -> ArticleStructure {
         var copy = text

@@ -87,7 +87,7 @@ public struct Pipeline: Sendable {
         /// What to find.
         public var annotators: Annotators
         /// The folds of ``Document/normalized`` and of the tokens' normalized forms. Entities
-        /// and quotations always match with the ``NormalizationOptions/search`` preset their
+        /// and quotations always match with the `NormalizationOptions.search` preset their
         /// lexicons are written for.
         public var normalization: NormalizationOptions
         /// Extra lexicon files, named like the bundled ones (`Places.tsv`, `CueVerbs.tsv` …):
