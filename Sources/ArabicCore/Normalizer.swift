@@ -258,11 +258,18 @@ public struct Normalizer: Sendable {
                 }
                 recorder.record(original: i..<(i + width), normalizedStart: o, normalizedLength: 0, attaches: true)
             default:  // FoldAction.expand
-                afterSpace = false
                 let entry = tables.expansions[Int(action >> 8)]
-                let length = entry.count
+                var start = entry.start, length = entry.count
+                // Spaces at an expansion's edges collapse like any other (ﱞ with its marks
+                // kept starts with one); one that folds to nothing (ﹻ, a tatweel and a kasra)
+                // leaves the space before it as the last.
+                if collapse && afterSpace && length > 0 && tables.expansionBytes[start] == 0x20 {
+                    start += 1
+                    length -= 1
+                }
+                if length > 0 { afterSpace = collapse && tables.expansionBytes[start + length - 1] == 0x20 }
                 if o + length + (count - i - width) > capacity { return .outputFull }
-                for k in 0..<length { output[o + k] = tables.expansionBytes[entry.start + k] }
+                for k in 0..<length { output[o + k] = tables.expansionBytes[start + k] }
                 recorder.record(
                     original: i..<(i + width), normalizedStart: o, normalizedLength: length, attaches: length == 0)
                 o += length

@@ -60,17 +60,24 @@ extension [ClosedRange<Int>] {
 /// Pairs quotation marks within a paragraph: a stack of open marks, where a mark of the
 /// family on top closes it and any other opens a nested quotation. Unclosed marks at the
 /// end of a paragraph pair with nothing.
+/// - Complexity: amortized O(1) a mark: a closing guillemet looks down the stack only when
+///   an opening one is on it, and removes every mark it passes.
 struct QuotationPairer {
     private var open: [(mark: QuotationMark, offset: Int)] = []
+    /// How many « and ‹ are on the stack, so that a closing mark with nothing to close does
+    /// not search the whole stack (100,000 “ then as many » would take quadratic time).
+    private var openGuillemets = 0, openSingleGuillemets = 0
 
     mutating func see(_ mark: QuotationMark, at offset: Int, into spans: inout QuotationSpans) {
         switch mark {
         case .guillemetClose, .singleGuillemetClose:
             let opening: QuotationMark = mark == .guillemetClose ? .guillemetOpen : .singleGuillemetOpen
-            if let index = open.lastIndex(where: { $0.mark == opening }) {
-                spans.append(open: open[index].offset, close: offset)
-                open.removeSubrange(index...)
-            }
+            guard (mark == .guillemetClose ? openGuillemets : openSingleGuillemets) > 0,
+                let index = open.lastIndex(where: { $0.mark == opening })
+            else { return }
+            spans.append(open: open[index].offset, close: offset)
+            for removed in open[index...] { count(removed.mark, by: -1) }
+            open.removeSubrange(index...)
         case .curlyDouble, .straightDouble:
             if let last = open.last, last.mark == mark {
                 spans.append(open: last.offset, close: offset)
@@ -80,8 +87,18 @@ struct QuotationPairer {
             }
         case .guillemetOpen, .singleGuillemetOpen:
             open.append((mark, offset))
+            count(mark, by: 1)
         }
     }
 
-    mutating func endParagraph(into spans: inout QuotationSpans) { open.removeAll(keepingCapacity: true) }
+    private mutating func count(_ mark: QuotationMark, by step: Int) {
+        if mark == .guillemetOpen { openGuillemets += step }
+        if mark == .singleGuillemetOpen { openSingleGuillemets += step }
+    }
+
+    mutating func endParagraph(into spans: inout QuotationSpans) {
+        open.removeAll(keepingCapacity: true)
+        openGuillemets = 0
+        openSingleGuillemets = 0
+    }
 }

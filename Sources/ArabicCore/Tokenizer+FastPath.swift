@@ -83,7 +83,9 @@ struct WordShapes: @unchecked Sendable {
         }
         if lead < 0xF0 {
             guard index + 2 < end, lead == 0xE2, base[index + 1] == 0x80 || base[index + 1] == 0x81 else { return (.other, 3) }
-            return (generalPunctuation[Int(base[index + 1] & 0x3F) << 6 | Int(base[index + 2] & 0x3F)], 3)
+            // E2 81 B0–BF is U+2070–U+207F (superscripts), past the table's end.
+            let offset = Int(base[index + 1] & 0x3F) << 6 | Int(base[index + 2] & 0x3F)
+            return (offset < 0x70 ? generalPunctuation[offset] : .other, 3)
         }
         return (.other, 4)
     }

@@ -288,6 +288,9 @@ struct QuotationScan {
     /// it (وأضافت: هذا … متخصصين”).
     mutating func pairMarks(in paragraph: Range<Int>) {
         var open: [(mark: Mark, index: Int)] = []
+        // The « on the stack: a » with none to close is unmatched at once, without a search
+        // down a stack of other marks (quadratic on 100,000 “ then as many »).
+        var openGuillemets = 0
         var unmatchedCloses: [(close: Int, colon: Int?)] = []
         var lastColon: Int?
         let firstSpan = spans.count
@@ -300,9 +303,11 @@ struct QuotationScan {
             switch mark {
             case .guillemetOpen:
                 open.append((mark, index))
+                openGuillemets += 1
             case .guillemetClose:
-                if let position = open.lastIndex(where: { $0.mark == .guillemetOpen }) {
+                if openGuillemets > 0, let position = open.lastIndex(where: { $0.mark == .guillemetOpen }) {
                     spans.append(QuoteSpan(open: open[position].index, close: index, content: (open[position].index + 1)..<index))
+                    openGuillemets -= open[position...].count { $0.mark == .guillemetOpen }
                     open.removeSubrange(position...)
                 } else {
                     unmatchedCloses.append((index, lastColon))
