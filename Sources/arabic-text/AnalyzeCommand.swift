@@ -32,9 +32,9 @@ struct AnalyzeCommand: ParsableCommand {
 
             Inputs are files, directories (every *.txt and *.jsonl file in them, recursively, in \
             name order) or standard input. A record that cannot be read (invalid JSON or UTF-8, no \
-            "text") gives {"id", "line", "error"} and the run goes on; the exit code is 1 when any \
-            record failed. A summary line goes to standard error at the end, and a progress bar \
-            while standard error is a terminal.
+            "text", more than --max-document-bytes) gives {"id", "line", "error"} and the run goes \
+            on; the exit code is 1 when any record failed. A summary line goes to standard error at \
+            the end, and a progress bar while standard error is a terminal.
 
             Examples:
               arabic-text analyze Examples/karabakh-pagers.txt
@@ -75,6 +75,13 @@ struct AnalyzeCommand: ParsableCommand {
         help: "An extra lexicon file, named like a bundled one (Places.tsv, CueVerbs.tsv …); repeatable.")
     var lexicons: [String] = []
 
+    @Option(
+        help: """
+            The most bytes a document may have (a file with --input text, a line with lines or \
+            jsonl); a larger one gives an error record and the run goes on. 0: no limit.
+            """)
+    var maxDocumentBytes: Int = 64 << 20
+
     @Flag(name: .shortAndLong, help: "No summary line at the end, no progress bar.")
     var quiet = false
 
@@ -82,6 +89,7 @@ struct AnalyzeCommand: ParsableCommand {
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard maxDocumentBytes >= 0 else { throw ValidationError("--max-document-bytes must be 0 (no limit) or more") }
     }
 
     /// One input record, read on the main thread and analyzed on a worker.
@@ -90,11 +98,14 @@ struct AnalyzeCommand: ParsableCommand {
         case document(id: String, text: String)
         /// A line, parsed on the worker (`lines` or `jsonl`).
         case line(bytes: [UInt8], number: Int, jsonl: Bool, name: String, lossy: Bool)
+        /// A document larger than `--max-document-bytes`, not kept: its error record.
+        case tooLarge(id: String?, line: Int?, bytes: Int, limit: Int, jsonl: Bool)
 
         var size: Int {
             switch self {
             case .document(_, let text): text.utf8.count
             case .line(let bytes, _, _, _, _): bytes.count + 1
+            case .tooLarge(_, _, let bytes, _, _): bytes
             }
         }
     }
@@ -153,26 +164,42 @@ struct AnalyzeCommand: ParsableCommand {
             if format == .json && many { try output.write("[\n") }
             for source in sources {
                 let reader = try InputReader(path: source.path)
+                let limit = maxDocumentBytes == 0 ? Int.max : maxDocumentBytes
                 if source.input == .text {
                     var gate = UTF8Gate(lossy: files.lossy)
                     var whole: [UInt8] = []
-                    try reader.forEachChunk { chunk, offset, firstLine in
+                    var total = 0
+                    try reader.forEachChunk(splitsLongLines: true) { chunk, offset, firstLine in
+                        total += chunk.count
+                        if total > limit {  // counted to the end, not kept
+                            whole = []
+                            return
+                        }
                         try gate.pass(chunk, offset: offset, firstLine: firstLine, input: reader) { whole.append(contentsOf: $0) }
                     }
                     gate.reportReplacements(in: reader.name)
+                    guard total <= limit else {
+                        try add(.tooLarge(id: reader.name, line: nil, bytes: total, limit: limit, jsonl: false))
+                        continue
+                    }
                     try add(.document(id: reader.name, text: String(decoding: whole, as: UTF8.self)))
                     continue
                 }
                 let jsonl = source.input == .jsonl
-                try reader.forEachChunk { chunk, _, firstLine in
+                func tooLarge(_ number: Int, _ bytes: Int) throws {
+                    try add(.tooLarge(id: jsonl ? nil : "\(reader.name):\(number)", line: number, bytes: bytes, limit: limit, jsonl: jsonl))
+                }
+                try reader.forEachChunk(longLineLimit: limit == Int.max ? nil : limit, skipped: tooLarge) { chunk, _, firstLine in
                     var number = firstLine
                     var start = 0
                     while start < chunk.count {
                         var end = start
                         while end < chunk.count && chunk[end] != 0x0A { end += 1 }
                         let line = UnsafeBufferPointer(rebasing: chunk[start..<end])
-                        // A blank line in JSONL holds no record.
-                        if !(jsonl && line.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
+                        if line.count > limit {
+                            try tooLarge(number, line.count)
+                        } else if !(jsonl && line.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
+                            // (A blank line in JSONL holds no record.)
                             try add(
                                 .line(bytes: Array(line), number: number, jsonl: jsonl, name: reader.name, lossy: files.lossy))
                         }
@@ -292,6 +319,9 @@ struct AnalyzeCommand: ParsableCommand {
             id = parsed.id ?? "\(name):\(number)"
             text = body
             passthrough = parsed.passthrough
+        case .tooLarge(let name, let number, let bytes, let limit, let jsonl):
+            let message = "the \(jsonl ? "record" : "document") is \(bytes) bytes, more than --max-document-bytes \(limit)"
+            return failure(id: name, line: number, message, format, bytes)
         }
         do {
             let document = try pipeline.analyze(text)

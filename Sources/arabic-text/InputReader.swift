@@ -50,8 +50,16 @@ final class InputReader {
     /// last may lack its line feed). `offset` is the chunk's byte offset in the input and
     /// `firstLine` the 1-based number of its first line. With `splitsLongLines`, a line longer
     /// than a chunk is handed over in pieces cut after an ASCII byte that is not a space.
+    ///
+    /// With `longLineLimit`, a line that outgrows the buffer and is longer than that (its
+    /// line feed not counted) is not kept: it is read past, and `skipped(line, bytes)` is
+    /// called in its place, in line order, so that memory stays bounded by about twice the
+    /// limit, not by the longest line. Shorter lines, and long lines that fit in the buffer
+    /// as it is, still come in chunks: the caller checks their length.
     func forEachChunk(
         splitsLongLines: Bool = false,
+        longLineLimit: Int? = nil,
+        skipped: (_ line: Int, _ bytes: Int) throws -> Void = { _, _ in },
         _ body: (_ chunk: UnsafeBufferPointer<UInt8>, _ offset: Int, _ firstLine: Int) throws -> Void
     ) throws {
         while true {
@@ -63,6 +71,9 @@ final class InputReader {
                     end = lastLineFeed + 1
                 } else if splitsLongLines, let cut = lastSafeCut(in: 0..<filled) {
                     end = cut
+                } else if let longLineLimit, filled > longLineLimit {
+                    try skipped(linesBefore + 1, try skipLine())
+                    continue
                 } else {
                     grow()
                     continue
@@ -91,6 +102,28 @@ final class InputReader {
                 throw CLIError.input("cannot read '\(name)': \(CLIError.systemMessage)")
             }
             if count == 0 { endOfInput = true } else { filled += count }
+        }
+    }
+
+    /// Reads past the line at `buffer[0]`, which has no line feed in the buffer, and its line
+    /// feed; keeps what follows. Returns the line's length in bytes.
+    private func skipLine() throws -> Int {
+        var length = 0
+        while true {
+            if let lineFeed = memchr(buffer, 0x0A, filled) {
+                let end = buffer.distance(to: lineFeed.assumingMemoryBound(to: UInt8.self))
+                length += end
+                buffer.update(from: buffer + end + 1, count: filled - end - 1)
+                filled -= end + 1
+                offset += end + 1
+                linesBefore += 1
+                return length
+            }
+            length += filled
+            offset += filled
+            filled = 0
+            if endOfInput { return length }
+            try fill()
         }
     }
 

@@ -32,20 +32,28 @@ enum Tool {
     }()
 
     /// Runs the tool with `arguments`, feeding `input` on standard input, in `directory`
-    /// (by default the tests' own).
-    static func run(_ arguments: [String], input: Data = Data(), in directory: URL? = nil) throws -> Run {
+    /// (by default the tests' own); with `output`, standard output goes to that file
+    /// (`/dev/full` to test a full disk) instead of being read.
+    static func run(_ arguments: [String], input: Data = Data(), in directory: URL? = nil, output: String? = nil) throws -> Run {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
         process.standardInput = stdin
-        process.standardOutput = stdout
+        if let output {
+            process.standardOutput = FileHandle(forWritingAtPath: output)
+            try? stdout.fileHandleForWriting.close()
+        } else {
+            process.standardOutput = stdout
+        }
         process.standardError = stderr
         try process.run()
         // Write and read on separate threads so that no pipe fills up and blocks.
+        _ = ignoresBrokenPipes
         let writer = Thread {
-            stdin.fileHandleForWriting.write(input)
+            // A tool that stops early (a full disk) closes its input: the rest is not written.
+            try? stdin.fileHandleForWriting.write(contentsOf: input)
             try? stdin.fileHandleForWriting.close()
         }
         writer.start()
@@ -58,8 +66,11 @@ enum Tool {
         return Run(status: process.terminationStatus, stdout: out, stderr: String(decoding: errorData.value, as: UTF8.self))
     }
 
-    static func run(_ arguments: [String], input: String, in directory: URL? = nil) throws -> Run {
-        try run(arguments, input: Data(input.utf8), in: directory)
+    /// A write to a tool that has exited fails with EPIPE instead of killing the tests.
+    static let ignoresBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
+
+    static func run(_ arguments: [String], input: String, in directory: URL? = nil, output: String? = nil) throws -> Run {
+        try run(arguments, input: Data(input.utf8), in: directory, output: output)
     }
 }
 
