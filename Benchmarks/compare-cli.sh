@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Times the command-line tool as whole processes on a corpus file, beside a plain C fold
+# Times the command-line tool as whole processes on a corpus file (normalize, tokenize and,
+# for a JSONL corpus, analyze with one and two jobs), beside a plain C fold
 # (baseline/fold.c) and, when PyICU can be had, ICU's word iterator alone through Python.
 #
 #     Benchmarks/compare-cli.sh [FILE]        # default: ../shared/corpus/saudinewsnet-dev.jsonl
@@ -104,6 +105,10 @@ measure "arabic-text normalize --preset search" "$CLI" normalize --preset search
 measure "arabic-text normalize (fold.c's letter folds only)" "$CLI" normalize "${LETTER_FOLDS[@]}" "$CORPUS"
 measure "fold (C, cc -O2)" "$FOLD" "$CORPUS"
 measure "arabic-text tokenize" "$CLI" tokenize "$CORPUS"
+if [[ $CORPUS == *.jsonl ]]; then
+    measure "arabic-text analyze --input jsonl --jobs 1" "$CLI" analyze --input jsonl --format jsonl --jobs 1 --quiet "$CORPUS"
+    measure "arabic-text analyze --input jsonl --jobs 2" "$CLI" analyze --input jsonl --format jsonl --jobs 2 --quiet "$CORPUS"
+fi
 if ((HAVE_PYICU)); then
     measure_icu "ICU word iterator via PyICU (time in ICU calls only)"
 fi
@@ -132,6 +137,9 @@ echo "Ratios of best MB/s:"
 echo
 echo "- normalize --preset search / C fold: $(ratio "arabic-text normalize --preset search" "fold (C, cc -O2)")"
 echo "- normalize, letter folds only / C fold: $(ratio "arabic-text normalize (fold.c's letter folds only)" "fold (C, cc -O2)")"
+if [[ $CORPUS == *.jsonl ]]; then
+    echo "- analyze, 2 jobs / 1 job: $(ratio "arabic-text analyze --input jsonl --jobs 2" "arabic-text analyze --input jsonl --jobs 1")"
+fi
 if ((HAVE_PYICU)); then
     echo "- tokenize / ICU word iterator via PyICU: $(ratio "arabic-text tokenize" "ICU word iterator via PyICU (time in ICU calls only)")"
 else

@@ -104,7 +104,9 @@ public struct LexiconFile: Sendable {
             if bytes.last == 0x0D { bytes = bytes.dropLast() }
             if lineNumber == 1, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }  // a byte order mark
             if bytes.first == UInt8(ascii: "#") { continue }
-            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 >= 0x80 }), Substring(bytes).allSatisfy(\.isWhitespace) { continue }
+            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 >= 0x80 }), Substring(bytes).allSatisfy(\.isWhitespace) {
+                continue
+            }
             let fields = bytes.split(separator: 0x09, omittingEmptySubsequences: false).map { String(Substring($0)) }
             // The 1-based column (in characters) where each field starts, and where a missing
             // one would: counted only for an error message.
@@ -146,7 +148,8 @@ public struct LexiconFile: Sendable {
                     if let problem = schema.problem(with: padded[index], in: column) {
                         let (starts, end) = columnStarts()
                         throw LexiconError(
-                            file: name, line: lineNumber, column: index < starts.count ? starts[index] : end - 1, message: problem)
+                            file: name, line: lineNumber, column: index < starts.count ? starts[index] : end - 1, message: problem
+                        )
                     }
                     if column.content != .note { meaning.append(padded[index]) }
                 }

@@ -118,6 +118,14 @@ public struct PhraseTable<Value: Sendable>: Sendable {
         maximumLength = max(maximumLength, tokens.count)
     }
 
+    /// Whether some phrase may start with a token of this hash: false means none does (one
+    /// bit of an 8 KB filter), so a caller can skip setting up a lookup.
+    @inline(__always)
+    public func mayStartPhrase(_ hash: TokenHash) -> Bool {
+        let value = hash.value
+        return firstTokens[Int(truncatingIfNeeded: value >> 6) & 0x3FF] & (1 << (value & 63)) != 0
+    }
+
     /// Calls `body(length, phrase, summary)` for every phrase that matches tokens `first`,
     /// `rest(0)`, `rest(1)` …, shortest first. `first` may differ from the text's token (a
     /// clitic removed), so it is given as its own hash and bytes; `rest(k)` is `nil` past the
@@ -127,8 +135,7 @@ public struct PhraseTable<Value: Sendable>: Sendable {
         rest: (Int) -> (hash: TokenHash, bytes: UnsafeBufferPointer<UInt8>)?,
         _ body: (_ length: Int, _ phrase: Int, _ summary: UInt64) -> Void
     ) {
-        let firstHash = first.hash.value
-        guard firstTokens[Int(truncatingIfNeeded: firstHash >> 6) & 0x3FF] & (1 << (firstHash & 63)) != 0 else { return }
+        guard mayStartPhrase(first.hash) else { return }
         var key = Self.extend(Self.seed, with: first.hash)
         var length = 1
         while true {

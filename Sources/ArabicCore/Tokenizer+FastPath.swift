@@ -63,6 +63,15 @@ struct WordShapes: @unchecked Sendable {
         generalPunctuation.initialize(from: (0x2000..<0x2070).map { shape(UInt32($0)) }, count: 0x70)
     }
 
+    /// Whether the two bytes at `index` are an Arabic letter (the caller checks that both
+    /// are there).
+    @inline(__always)
+    func isArabicLetter(_ base: UnsafePointer<UInt8>, at index: Int) -> Bool {
+        let lead = base[index]
+        guard lead >= 0xD8 && lead <= 0xDB else { return false }
+        return low[Int(lead & 0x1F) << 6 | Int(base[index + 1] & 0x3F)] == .arabicLetter
+    }
+
     /// The shape of the character at `index` and its UTF-8 width.
     @inline(__always)
     func shape(_ base: UnsafePointer<UInt8>, at index: Int, end: Int) -> (Shape, Int) {
@@ -124,9 +133,15 @@ extension Tokenizer {
                 case .arabicLetter, .arabicMark:
                     if afterCore || (coreStart < 0 && shape == .arabicMark) || (coreStart >= 0 && !coreIsArabic) {
                         simple = false
-                    } else if coreStart < 0 {
-                        coreStart = end
-                        coreIsArabic = true
+                    } else {
+                        if coreStart < 0 {
+                            coreStart = end
+                            coreIsArabic = true
+                        }
+                        // The rest of a run of Arabic letters, the bulk of the text, in a tight loop.
+                        end += width
+                        while end + 1 < count, shapes.isArabicLetter(base, at: end) { end += 2 }
+                        continue
                     }
                 case .asciiLetter, .asciiDigit:
                     if afterCore || (coreStart >= 0 && coreIsArabic) {

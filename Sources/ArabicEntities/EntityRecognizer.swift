@@ -264,6 +264,8 @@ struct EntityScan {
         hashes = tokens.indices.map { TokenHash(tokenBytes($0)) }
         let (tokens, hashes, bytes, table) = (self.tokens, self.hashes, self.bytes, self.table)
         func collect(_ first: UnsafeBufferPointer<UInt8>, hash: TokenHash, strip: Int, at index: Int, into store: inout [Hit]) {
+            // Most tokens start no phrase: ruled out before any lookup is set up.
+            guard table.mayStartPhrase(hash) else { return }
             Self.collect(
                 first, hash: hash, strip: strip, at: index, tokens: tokens, hashes: hashes, bytes: bytes, table: table,
                 into: &store)

@@ -166,10 +166,10 @@ public struct QuotationFinder: Sendable {
     }
 
     /// FNV-1a of some bytes: the key of the cue table, computed on a token without a copy.
-    static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        return hash
+    static func hash(_ bytes: some Collection<UInt8>) -> UInt64 {
+        // The tokens' own hash (ArabicCore's TokenHash), so the entity scan's hashes are keys here.
+        bytes.withContiguousStorageIfAvailable { TokenHash($0).value }
+            ?? Array(bytes).withUnsafeBufferPointer { TokenHash($0).value }
     }
 
     /// The cue verb a normalized word is, with و or ف attached or not, and where its letters

@@ -331,7 +331,9 @@ extension QuotationScan {
         let first = text.split(separator: " ").first.map(String.init) ?? text
         let entityType = speaker.entity.map { entities[$0].type }
         // Endings compared as bytes: no grapheme breaking for a two-letter suffix.
-        func ends(_ suffix: String) -> Bool { first.utf8.count >= suffix.utf8.count && first.utf8.suffix(suffix.utf8.count).elementsEqual(suffix.utf8) }
+        func ends(_ suffix: String) -> Bool {
+            first.utf8.count >= suffix.utf8.count && first.utf8.suffix(suffix.utf8.count).elementsEqual(suffix.utf8)
+        }
         let plural = ends("ون") || ends("ين") || speaker.resolved != nil && speaker.text != nil
         let feminine = !plural && (ends("ة") || ends("ا") || entityType == .country)
         history.append(RememberedSpeaker(text: speaker.resolved ?? text, feminine: feminine, plural: plural))

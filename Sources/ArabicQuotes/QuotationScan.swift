@@ -133,7 +133,9 @@ struct QuotationScan {
         case UInt8(ascii: "\""): return PunctuationBits.mark
         default:
             // ؟ (D8 9F), … (E2 80 A6), « » (C2 AB, C2 BB), “ ” „ (E2 80 9C/9D/9E).
-            if bytes.elementsEqual([0xD8, 0x9F]) || bytes.elementsEqual([0xE2, 0x80, 0xA6]) { return PunctuationBits.sentenceEnd }
+            if bytes.elementsEqual([0xD8, 0x9F]) || bytes.elementsEqual([0xE2, 0x80, 0xA6]) {
+                return PunctuationBits.sentenceEnd
+            }
             if bytes.elementsEqual([0xC2, 0xAB]) || bytes.elementsEqual([0xC2, 0xBB]) { return PunctuationBits.mark }
             if bytes.count == 3 && bytes[0] == 0xE2 && bytes[1] == 0x80 && (0x9C...0x9E).contains(bytes[2]) {
                 return PunctuationBits.mark

@@ -38,7 +38,9 @@ public struct ArticleStructureFinder: Sendable {
     /// columns `marker` and `kind`.
     public init(additionalMarkers: [String] = []) throws {
         var files = [try LexiconFile(bundled: "ArticleMarkers", in: .module, requiredColumns: ["marker", "kind"])]
-        for path in additionalMarkers { files.append(try LexiconFile(contentsOfFile: path, requiredColumns: ["marker", "kind"])) }
+        for path in additionalMarkers {
+            files.append(try LexiconFile(contentsOfFile: path, requiredColumns: ["marker", "kind"]))
+        }
         var markers: [String: MarkerKind] = [:]
         for file in files {
             let kindColumn = file.columns.firstIndex(of: "kind")!
@@ -47,7 +49,9 @@ public struct ArticleStructureFinder: Sendable {
                 guard let kind = MarkerKind(rawValue: row.fields[kindColumn]) else {
                     throw LexiconError(
                         file: file.name, line: row.line, column: 0,
-                        message: "unknown kind '\(row.fields[kindColumn])' (known: source, keywords, related, footer, agency, dateline-word)")
+                        message:
+                            "unknown kind '\(row.fields[kindColumn])' (known: source, keywords, related, footer, agency, dateline-word)"
+                    )
                 }
                 markers[Self.words(normalizer.normalizedString(row.fields[markerColumn])).joined(separator: " ")] = kind
             }
@@ -60,7 +64,7 @@ public struct ArticleStructureFinder: Sendable {
             })
     }
 
-    /// The structure of `text`, whose `entities` (from an ``EntityRecognizer``, in order) say
+    /// The structure of `text`, whose `entities` (from an `EntityRecognizer`, in order) say
     /// where the places, agencies and dates of datelines are.
     public func structure(of text: String, entities: [Entity]) -> ArticleStructure {
         var copy = text
@@ -256,7 +260,8 @@ public struct ArticleStructureFinder: Sendable {
     /// `agency` markers) and `dateline-word`s (الموافق، هـ، م), ended by a dash, by a colon
     /// after a dash or an agency (`سبق- الرياض:`), or by the end of a line that has a place or
     /// an agency and a date, an agency or a dash (`الرياض – واس`).
-    func datelineEnd(in line: Range<Int>, text: UnsafeBufferPointer<UInt8>, entities: [Entity]) -> (dateline: Int, consumed: Int)? {
+    func datelineEnd(in line: Range<Int>, text: UnsafeBufferPointer<UInt8>, entities: [Entity]) -> (dateline: Int, consumed: Int)?
+    {
         // Pieces are read as far as the rules look: most paragraphs are ruled out at their
         // first word, and the rest of the line is never read.
         var reader = PieceReader(text: text, range: line)
@@ -398,7 +403,9 @@ public struct ArticleStructureFinder: Sendable {
             var position = value.lowerBound
             var found = false
             while position < value.upperBound {
-                if let separator = separators.first(where: { position + $0.count <= value.upperBound && bytes[position..<(position + $0.count)].elementsEqual($0) }) {
+                if let separator = separators.first(where: {
+                    position + $0.count <= value.upperBound && bytes[position..<(position + $0.count)].elementsEqual($0)
+                }) {
                     found = true
                     parts.append(start..<position)
                     position += separator.count
@@ -416,7 +423,9 @@ public struct ArticleStructureFinder: Sendable {
         var units: [(range: Range<Int>, isEntity: Bool)] = []
         var entityIndex = 0
         for word in Self.pieces(of: text, in: value) where word.kind == .word {
-            while entityIndex < entities.count && entities[entityIndex].range.upperBound <= word.range.lowerBound { entityIndex += 1 }
+            while entityIndex < entities.count && entities[entityIndex].range.upperBound <= word.range.lowerBound {
+                entityIndex += 1
+            }
             let inEntity = entityIndex < entities.count && entities[entityIndex].range.lowerBound < word.range.upperBound
             if inEntity, let last = units.last, last.isEntity, last.range.upperBound > entities[entityIndex].range.lowerBound {
                 units[units.count - 1].range = last.range.lowerBound..<word.range.upperBound
@@ -514,7 +523,8 @@ public struct ArticleStructureFinder: Sendable {
             case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D: return (nil, 1)
             case UInt8(ascii: "-"): return (.dash, 1)
             case UInt8(ascii: ":"): return (.colon, 1)
-            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                UInt8(ascii: "A")...UInt8(ascii: "Z"):
                 return (.word, 1)
             default: return (.other, 1)
             }
@@ -594,8 +604,10 @@ public struct ArticleStructureFinder: Sendable {
     }
 
     /// The normalized words of a string: letters and digits, punctuation left out.
-    static func words(_ normalized: String) -> [Substring] {
-        normalized.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+    static func words(_ normalized: String) -> [String] {
+        // Scalars, not Characters: no grapheme breaking for a line of a few words.
+        normalized.unicodeScalars.split(whereSeparator: { !($0.properties.isAlphabetic || $0.properties.numericType != nil) })
+            .map { String(String.UnicodeScalarView($0)) }
     }
 
     /// The first offset of `byte` in `range` (memchr: paragraphs are long, the bytes sought rare).

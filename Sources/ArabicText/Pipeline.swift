@@ -38,7 +38,10 @@ public struct Document: Sendable {
     /// The text at a UTF-8 range of ``text``.
     public func text(at range: Range<Int>) -> Substring {
         let utf8 = text.utf8
-        return Substring(utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])
+        return Substring(
+            utf8[
+                utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)]
+        )
     }
 }
 
@@ -84,7 +87,7 @@ public struct Pipeline: Sendable {
         /// What to find.
         public var annotators: Annotators
         /// The folds of ``Document/normalized`` and of the tokens' normalized forms. Entities
-        /// and quotations always match with the ``NormalizationOptions/search`` preset their
+        /// and quotations always match with the `NormalizationOptions.search` preset their
         /// lexicons are written for.
         public var normalization: NormalizationOptions
         /// Extra lexicon files, named like the bundled ones (`Places.tsv`, `CueVerbs.tsv` …):

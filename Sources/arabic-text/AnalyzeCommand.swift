@@ -20,10 +20,12 @@ struct AnalyzeCommand: ParsableCommand {
             headline, related, dateline, source, keywords, relatedHeading, footer) and article 0 \
             for the article itself, 1, 2 … for what follows each related-articles heading. Each \
             quotation: {"kind": direct|indirect|partial, "text", "start", "end", "cue": {"text", \
-            "start", "end", "lemma"} or null, "speaker": {"text", "start", "end", "entity", \
-            "resolved"} or null, "source": the same or null, "section", "article"}; "entity" \
-            indexes the entities, "resolved" names the earlier speaker a dropped or pronoun \
-            subject stands for, "source" what a source phrase (وحسب، نقلا عن …) names. \
+            "start", "end", "lemma", "source"} or null, "speaker": {"text", "start", "end", \
+            "entity", "resolved", "rule"} or null, "source": the same or null, "rule", "section", \
+            "article"}; "entity" indexes the entities, "resolved" names the earlier speaker a \
+            dropped or pronoun subject stands for, "source" what a source phrase (وحسب، نقلا عن …) \
+            names; "rule" says which rule found the quotation (rule:that, rule:colon …) or the \
+            speaker (rule:after-verb, rule:carried-over …), a cue's "source" its lexicon line. \
             "structure": {"source", "keywords", "relatedHeadings", "datelines", "footers" (lists \
             of strings), "dateline" (the first, or null), "sections": [{"kind", "start", "end", \
             "article"}]}.
@@ -198,7 +200,8 @@ struct AnalyzeCommand: ParsableCommand {
                             try tooLarge(number, line.count)
                         } else if !(jsonl && line.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
                             // (A blank line in JSONL holds no record.)
-                            try add(.line(bytes: Array(line), number: number, jsonl: jsonl, name: reader.name, lossy: files.lossy))
+                            try add(
+                                .line(bytes: Array(line), number: number, jsonl: jsonl, name: reader.name, lossy: files.lossy))
                         }
                         number += 1
                         start = end + 1
@@ -246,7 +249,9 @@ struct AnalyzeCommand: ParsableCommand {
                 guard relative.hasSuffix(".txt") || relative.hasSuffix(".jsonl") else { continue }
                 let full = (path as NSString).appendingPathComponent(relative)
                 var isFolder: ObjCBool = false
-                if FileManager.default.fileExists(atPath: full, isDirectory: &isFolder), !isFolder.boolValue { found.append(full) }
+                if FileManager.default.fileExists(atPath: full, isDirectory: &isFolder), !isFolder.boolValue {
+                    found.append(full)
+                }
             }
             if found.isEmpty { throw .input("'\(path)' has no *.txt or *.jsonl file") }
             for file in found.sorted() { inputs.append((file, kind(of: file))) }
@@ -278,7 +283,8 @@ struct AnalyzeCommand: ParsableCommand {
                 // after parsing: one pass over the bytes, not two.
                 do { parsed = try JSONRecord(parsing: bytes, validatingText: true) } catch {
                     if let invalid = UTF8Validation.firstInvalidOffset(in: bytes) {
-                        return failure(id: nil, line: number, "invalid UTF-8 at byte \(invalid + 1) of the line", format, bytes.count)
+                        return failure(
+                            id: nil, line: number, "invalid UTF-8 at byte \(invalid + 1) of the line", format, bytes.count)
                     }
                     return failure(id: nil, line: number, error.description, format, bytes.count)
                 }
@@ -292,7 +298,8 @@ struct AnalyzeCommand: ParsableCommand {
             } else {
                 if let invalid = UTF8Validation.firstInvalidOffset(in: bytes) {
                     guard lossy else {
-                        return failure(id: nil, line: number, "invalid UTF-8 at byte \(invalid + 1) of the line", format, bytes.count)
+                        return failure(
+                            id: nil, line: number, "invalid UTF-8 at byte \(invalid + 1) of the line", format, bytes.count)
                     }
                     bytes = Array(UTF8Validation.repair(bytes).text.utf8)
                 }

@@ -180,14 +180,19 @@ enum DocumentJSON {
         let structure = document.structure
         var needed: [Int] = []
         needed.reserveCapacity(document.entities.count * 2 + document.quotations.count * 8 + (structure?.sections.count ?? 0) * 2)
-        for entity in document.entities { needed += [entity.range.lowerBound, entity.range.upperBound] }
-        for quote in document.quotations {
-            needed += [quote.range.lowerBound, quote.range.upperBound]
-            if let cue = quote.cue { needed += [cue.range.lowerBound, cue.range.upperBound] }
-            if let range = quote.speaker?.range { needed += [range.lowerBound, range.upperBound] }
-            if let range = quote.source?.range { needed += [range.lowerBound, range.upperBound] }
+        // Appended one by one: an array literal per range would be an allocation each.
+        func need(_ range: Range<Int>) {
+            needed.append(range.lowerBound)
+            needed.append(range.upperBound)
         }
-        for section in structure?.sections ?? [] { needed += [section.range.lowerBound, section.range.upperBound] }
+        for entity in document.entities { need(entity.range) }
+        for quote in document.quotations {
+            need(quote.range)
+            if let cue = quote.cue { need(cue.range) }
+            if let range = quote.speaker?.range { need(range) }
+            if let range = quote.source?.range { need(range) }
+        }
+        for section in structure?.sections ?? [] { need(section.range) }
         let scalars = ScalarOffsets(of: needed, in: bytes)
         func offsets(_ range: Range<Int>) {
             out.append("\"start\":")
@@ -255,13 +260,15 @@ enum DocumentJSON {
                 offsets(cue.range)
                 out.append(",\"lemma\":")
                 out.appendString(cue.lemma)
+                out.append(",\"source\":")
+                out.appendString(cue.source)
                 out.append("}")
             } else {
                 out.append("null")
             }
-            for (isSpeaker, person) in [(true, quote.speaker), (false, quote.source)] {
+            for isSpeaker in [true, false] {
                 out.append(isSpeaker ? ",\"speaker\":" : ",\"source\":")
-                guard let person else {
+                guard let person = isSpeaker ? quote.speaker : quote.source else {
                     out.append("null")
                     continue
                 }
@@ -273,8 +280,12 @@ enum DocumentJSON {
                 if let entity = person.entity { out.append(entity) } else { out.append("null") }
                 out.append(",\"resolved\":")
                 out.appendOptionalString(person.resolved)
+                out.append(",\"rule\":")
+                out.appendString(person.rule)
                 out.append("}")
             }
+            out.append(",\"rule\":")
+            out.appendString(quote.rule)
             section(quote.range)
             out.append("}")
         }

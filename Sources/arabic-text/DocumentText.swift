@@ -30,7 +30,8 @@ enum DocumentText {
             while entityIndex < document.entities.count, document.entities[entityIndex].range.lowerBound < end {
                 let entity = document.entities[entityIndex]
                 entities.append(
-                    "\(entity.type.rawValue)\(entity.subtype.map { "/" + $0 } ?? "") \(entity.text)\(entity.id.map { " (\($0))" } ?? "")")
+                    "\(entity.type.rawValue)\(entity.subtype.map { "/" + $0 } ?? "") \(entity.text)\(entity.id.map { " (\($0))" } ?? "")"
+                )
                 entityIndex += 1
             }
             for quote in quotes { out += quote }
@@ -39,8 +40,12 @@ enum DocumentText {
         if let structure = document.structure {
             var facts: [String] = []
             if !structure.sources.isEmpty { facts.append("source: " + structure.sources.map(\.text).joined(separator: " | ")) }
-            if !structure.keywords.isEmpty { facts.append("keywords: " + structure.keywords.map(\.text).joined(separator: " | ")) }
-            if !structure.datelines.isEmpty { facts.append("dateline: " + structure.datelines.map(\.text).joined(separator: " | ")) }
+            if !structure.keywords.isEmpty {
+                facts.append("keywords: " + structure.keywords.map(\.text).joined(separator: " | "))
+            }
+            if !structure.datelines.isEmpty {
+                facts.append("dateline: " + structure.datelines.map(\.text).joined(separator: " | "))
+            }
             if !facts.isEmpty { out += "  ─ " + facts.joined(separator: "\n  ─ ") + "\n" }
         }
         out += "\n"

@@ -161,7 +161,9 @@ struct JSONRecord {
                 if byte == UInt8(ascii: "\"") {
                     decoded.append(contentsOf: bytes[run..<position])
                     position += 1
-                    return try decoded.withUnsafeBufferPointer { (buffer) throws(Failure) in try make(buffer, validating: validating) }
+                    return try decoded.withUnsafeBufferPointer { (buffer) throws(Failure) in
+                        try make(buffer, validating: validating)
+                    }
                 }
                 if byte < 0x20 { throw failure("a control character inside a string (write it as \\u00XX)") }
                 guard byte == UInt8(ascii: "\\") else {

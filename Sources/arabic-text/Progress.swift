@@ -42,7 +42,8 @@ final class Progress {
     private func draw() {
         let elapsed = max(seconds, 1e-3)
         let rate = Double(bytes) / 1e6 / elapsed
-        var line = "\r\u{1B}[K\(Self.grouped(documents)) documents · \(Self.megabytes(bytes)) MB · \(String(format: "%.1f", rate)) MB/s"
+        var line =
+            "\r\u{1B}[K\(Self.grouped(documents)) documents · \(Self.megabytes(bytes)) MB · \(String(format: "%.1f", rate)) MB/s"
         if failures > 0 { line += " · \(Self.grouped(failures)) errors" }
         if let totalBytes, totalBytes > 0 {
             let fraction = min(1, Double(bytes) / Double(totalBytes))
@@ -69,7 +70,8 @@ final class Progress {
         let elapsed = max(seconds, 1e-6)
         printError(
             "\(Self.grouped(documents)) document\(documents == 1 ? "" : "s"), \(Self.grouped(failures)) error\(failures == 1 ? "" : "s"), "
-                + "\(Self.megabytes(bytes)) MB in \(String(format: "%.2f", elapsed)) s (\(String(format: "%.1f", Double(bytes) / 1e6 / elapsed)) MB/s)")
+                + "\(Self.megabytes(bytes)) MB in \(String(format: "%.2f", elapsed)) s (\(String(format: "%.1f", Double(bytes) / 1e6 / elapsed)) MB/s)"
+        )
     }
 
     static func megabytes(_ bytes: Int) -> String { String(format: "%.1f", Double(bytes) / 1e6) }

@@ -25,8 +25,10 @@ func shown(_ text: String) -> String { (try? sections(text)).map { "\($0)" } ?? 
         ("سبق- الرياض: أصدر خادم الحرمين الشريفين الملك سلمان أمرا.", "سبق- الرياض"),
         ("واس - الخبر: أعلنت جامعة الدمام طرح 59 وظيفة صحية.", "واس - الخبر"),
         ("الرياض – واس\nأعلنت الوزارة اليوم نتائج القبول.", "الرياض – واس"),
-        ("واشنطن 15 شوال 1436 هـ الموافق 31 يوليو 2015 م واس\nنفذت قوات التحالف الدولي اليوم 41 ضربة.",
-         "واشنطن 15 شوال 1436 هـ الموافق 31 يوليو 2015 م واس"),
+        (
+            "واشنطن 15 شوال 1436 هـ الموافق 31 يوليو 2015 م واس\nنفذت قوات التحالف الدولي اليوم 41 ضربة.",
+            "واشنطن 15 شوال 1436 هـ الموافق 31 يوليو 2015 م واس"
+        ),
     ])
     func datelines(_ text: String, _ dateline: String) throws {
         let document = try pipeline.analyze(text)
@@ -156,7 +158,8 @@ func shown(_ text: String) -> String { (try? sections(text)).map { "\($0)" } ?? 
         let text = "روسيا تدعو إلى وقف القتال في قره باغ\nدعت روسيا، اليوم الأربعاء، الأطراف المتنازعة إلى وقف القتال."
         #expect(try sections(text).first == "headline:روسيا تدعو إلى وقف القتال في قره باغ")
         // A first line that ends its sentence is body.
-        #expect(try sections("دعت روسيا الأطراف إلى وقف القتال.\nوأضافت الوزارة أن الوضع خطير.").first?.hasPrefix("body:") == true)
+        #expect(
+            try sections("دعت روسيا الأطراف إلى وقف القتال.\nوأضافت الوزارة أن الوضع خطير.").first?.hasPrefix("body:") == true)
     }
 }
 
@@ -174,9 +177,10 @@ func shown(_ text: String) -> String { (try? sections(text)).map { "\($0)" } ?? 
         #expect(structure.datelines.map(\.text) == [try #require(expected["dateline"] as? String)])
         // The related list's ten lines, and the related article after إقرأ أيضاً.
         #expect(structure.sections.filter { $0.kind == .related }.count == 10)
-        #expect(structure.sections.filter { $0.kind == .headline }.map { document.text(at: $0.range) } == [
-            "الخارجية الروسية: نعتبر تفجيرات أجهزة بيجر في لبنان كأحد مظاهر الحرب الهجينة"
-        ])
+        #expect(
+            structure.sections.filter { $0.kind == .headline }.map { document.text(at: $0.range) } == [
+                "الخارجية الروسية: نعتبر تفجيرات أجهزة بيجر في لبنان كأحد مظاهر الحرب الهجينة"
+            ])
         #expect(Set(structure.sections.map(\.article)) == [0, 1, 2])
     }
 

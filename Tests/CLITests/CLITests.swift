@@ -421,7 +421,10 @@ final class LockedData: @unchecked Sendable {
         (#"{"id":"a","text":"x","n":01}"#, "invalid JSON at byte 27 of the line: expected ',' or '}' after a field"),
         (#"["id","text"]"#, "invalid JSON at byte 1 of the line: a record must be a JSON object"),
         (#"{"id":"a","text":5}"#, "the \"text\" field is not a string"),
-        ("{\"id\":\"a\",\"deep\":" + String(repeating: "[", count: 100_000) + "}", "invalid JSON at byte 10018 of the line: values nested too deeply"),
+        (
+            "{\"id\":\"a\",\"deep\":" + String(repeating: "[", count: 100_000) + "}",
+            "invalid JSON at byte 10018 of the line: values nested too deeply"
+        ),
     ])
     func badRecordsSayWhatIsWrong(_ line: String, _ message: String) throws {
         let run = try Tool.run(["analyze", "--format", "jsonl", "--input", "jsonl", "--quiet"], input: line + "\n")
@@ -429,5 +432,40 @@ final class LockedData: @unchecked Sendable {
         let object = try #require(try JSONSerialization.jsonObject(with: run.stdout) as? [String: Any])
         #expect(object["error"] as? String == message)
         #expect(object["line"] as? Int == 1)
+    }
+}
+
+@Suite struct AnalyzeProgressTests {
+    /// On a terminal, a progress bar is redrawn on standard error; `script` runs the tool
+    /// on a pseudo-terminal (util-linux, in every Debian install) and records what it prints.
+    @Test func aProgressBarOnATerminalAndNotOtherwise() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("arabic-text-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let input = directory.appendingPathComponent("in.jsonl")
+        var lines = ""
+        let article = String(repeating: "وقالت وزارة الخارجية الروسية إن الوضع في إقليم قره باج خطير. ", count: 20)
+        for index in 0..<1000 { lines += "{\"id\":\"\(index)\",\"text\":\"\(article)\"}\n" }
+        try lines.write(to: input, atomically: true, encoding: .utf8)
+        let command = "'\(Tool.executable.path)' analyze --format jsonl --jobs 1 '\(input.path)' > /dev/null"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qefc", command, "/dev/null"]
+        let terminal = Pipe()
+        process.standardOutput = terminal
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let shown = String(decoding: terminal.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        // The bar: redrawn in place, with the fraction done, documents, MB, MB/s and ETA.
+        #expect(shown.contains("\r\u{1B}[K["), "\(shown.debugDescription)")
+        #expect(shown.contains("% "))
+        #expect(shown.contains(" documents · ") && shown.contains(" MB/s") && shown.contains("ETA"))
+        #expect(shown.contains("arabic-text: 1,000 documents, 0 errors, "))
+        // Without a terminal: the summary line only.
+        let piped = try Tool.run(["analyze", "--format", "jsonl", "--jobs", "1", input.path])
+        #expect(!piped.stderr.contains("\r"))
+        #expect(piped.stderr.hasPrefix("arabic-text: 1,000 documents, 0 errors, ") && piped.stderr.hasSuffix(" MB/s)\n"))
     }
 }

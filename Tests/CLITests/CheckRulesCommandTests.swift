@@ -102,6 +102,9 @@ import Testing
         #expect(try !Tool.run(["analyze"], input: sentence).output.contains("\"lemma\":\"أردف\""))
         let run = try Tool.run(["analyze", "--lexicon", "CueVerbs.tsv"], input: sentence, in: directory)
         #expect(run.status == 0)
-        #expect(run.output.contains("\"cue\":{\"text\":\"أردف\",\"start\":1,\"end\":5,\"lemma\":\"أردف\"}"), "\(run.output)")
+        #expect(
+            run.output.contains(
+                "\"cue\":{\"text\":\"أردف\",\"start\":1,\"end\":5,\"lemma\":\"أردف\",\"source\":\"CueVerbs.tsv:2\"}"),
+            "\(run.output)")
     }
 }
