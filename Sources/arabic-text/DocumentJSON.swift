@@ -87,9 +87,10 @@ struct RecordBytes: ~Copyable {
         reserve(text.count + 2)
         append(byte: 0x22)
         var runStart = 0
-        for index in 0..<text.count {
+        while true {
+            let index = JSONStringScan.firstSpecial(in: text, from: runStart)
+            guard index < text.count else { break }
             let byte = text[index]
-            guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
             append(UnsafeBufferPointer(rebasing: text[runStart..<index]))
             switch byte {
             case 0x22: append("\\\"")
