@@ -55,10 +55,7 @@ extension EntityScan {
         guard index < tokens.count, tokens[index].kind == .arabicWord || tokens[index].kind == .latinWord,
             letterCount(index) >= 2, !Self.detachedClitics.contains(where: { normalized(index, is: $0) })
         else { return false }
-        for position in hitStarts[index]..<hitStarts[index + 1] where hitStore[position].strip == 0 {
-            if !hitStore[position].flags.subtracting(.nameParts).isEmpty { return false }
-        }
-        return true
+        return hitFlags[2 * index] & ~LexiconFlags.nameParts.rawValue == 0
     }
 
     func startsWithArticle(_ index: Int) -> Bool { normalized(index, hasPrefix: Self.article) }

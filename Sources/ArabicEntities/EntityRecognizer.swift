@@ -181,6 +181,9 @@ struct EntityScan {
     /// `hitStore[hitStarts[i]..<hitStarts[i + 1]]`.
     var hitStore: [Hit] = []
     var hitStarts: [Int] = []
+    /// What each token's hits can be, as `LexiconFlags` bits: at `2 * i` those of the hits
+    /// at token i without a stripped clitic, at `2 * i + 1` of all of them.
+    var hitFlags: [UInt64] = []
     var candidates: [Candidate] = []
     /// Where the longest organization starting at a token ends (for a role: باسم + organization).
     var organizationEnds: [Int: Int] = [:]
@@ -263,10 +266,11 @@ struct EntityScan {
     mutating func findHits() {
         hashes = tokens.indices.map { TokenHash(tokenBytes($0)) }
         let (tokens, hashes, bytes, table) = (self.tokens, self.hashes, self.bytes, self.table)
-        func collect(_ first: UnsafeBufferPointer<UInt8>, hash: TokenHash, strip: Int, at index: Int, into store: inout [Hit]) {
+        /// The flags of the hits it adds.
+        func collect(_ first: UnsafeBufferPointer<UInt8>, hash: TokenHash, strip: Int, at index: Int, into store: inout [Hit]) -> UInt64 {
             // Most tokens start no phrase: ruled out before any lookup is set up.
-            guard table.mayStartPhrase(hash) else { return }
-            Self.collect(
+            guard table.mayStartPhrase(hash) else { return 0 }
+            return Self.collect(
                 first, hash: hash, strip: strip, at: index, tokens: tokens, hashes: hashes, bytes: bytes, table: table,
                 into: &store)
         }
@@ -274,14 +278,21 @@ struct EntityScan {
         store.reserveCapacity(tokens.count)
         var starts: [Int] = []
         starts.reserveCapacity(tokens.count + 1)
+        var flags = [UInt64](repeating: 0, count: tokens.count * 2)
         var restored: [UInt8] = []
         restored.reserveCapacity(64)
         for index in tokens.indices {
             starts.append(store.count)
             let token = tokens[index]
             guard token.kind.isWord || token.kind == .number else { continue }
+            // What the token's hits can be, as written (plain) and with a clitic left out too.
+            var plain: UInt64 = 0, all: UInt64 = 0
+            defer {
+                flags[2 * index] = plain
+                flags[2 * index + 1] = all | plain
+            }
             let whole = UnsafeBufferPointer(rebasing: bytes[token.normalizedRange])
-            collect(whole, hash: hashes[index], strip: 0, at: index, into: &store)
+            plain = collect(whole, hash: hashes[index], strip: 0, at: index, into: &store)
             guard token.kind == .arabicWord, whole.count >= 6 else { continue }
             // Attached proclitics: و ف then ب ل ك, each a two-byte letter (D9 88, D9 81, D8 A8,
             // D9 84, D9 83); the rest must keep two letters.
@@ -290,11 +301,11 @@ struct EntityScan {
             if first != .none {
                 strip = 2
                 let rest = UnsafeBufferPointer(rebasing: whole[2...])
-                collect(rest, hash: TokenHash(rest), strip: 2, at: index, into: &store)
+                all |= collect(rest, hash: TokenHash(rest), strip: 2, at: index, into: &store)
                 if first == .conjunction, whole.count >= 8, Self.procliticKind(whole[2], whole[3]) == .preposition {
                     strip = 4
                     let rest = UnsafeBufferPointer(rebasing: whole[4...])
-                    collect(rest, hash: TokenHash(rest), strip: 4, at: index, into: &store)
+                    all |= collect(rest, hash: TokenHash(rest), strip: 4, at: index, into: &store)
                 }
             }
             // لليابان = ل + اليابان; وللخارجية = و + ل + الخارجية: match with ال put back.
@@ -307,24 +318,29 @@ struct EntityScan {
                 restored.removeAll(keepingCapacity: true)
                 restored += Self.article
                 restored += afterConjunction[4...]
-                restored.withUnsafeBufferPointer { collect($0, hash: TokenHash($0), strip: conjunction, at: index, into: &store) }
+                let found = restored.withUnsafeBufferPointer {
+                    collect($0, hash: TokenHash($0), strip: conjunction, at: index, into: &store)
+                }
+                if conjunction == 0 { plain |= found } else { all |= found }
             }
         }
         starts.append(store.count)
         hitStore = store
         hitStarts = starts
+        hitFlags = flags
     }
 
     /// Adds the phrases that start with `first` (the token at `index`, maybe without a
-    /// clitic) and go on with the tokens after it. The closures are passed straight to the
-    /// table, so that none is allocated.
+    /// clitic) and go on with the tokens after it, and returns the union of their flags. The
+    /// closures are passed straight to the table, so that none is allocated.
     ///
     /// Everything is passed in: a method called from the mutating `findHits` would get a
     /// copy of the whole scan.
     private static func collect(
         _ first: UnsafeBufferPointer<UInt8>, hash: TokenHash, strip: Int, at index: Int, tokens: [ScanToken], hashes: [TokenHash],
         bytes: UnsafeBufferPointer<UInt8>, table: PhraseTable<LexiconEntry>, into store: inout [Hit]
-    ) {
+    ) -> UInt64 {
+        var found: UInt64 = 0
         table.forEachMatch(
             first: (hash, first),
             rest: { offset in
@@ -334,14 +350,17 @@ struct EntityScan {
             },
             { length, phrase, summary in
                 store.append(Hit(length: length, strip: strip, phrase: phrase, flags: LexiconFlags(rawValue: summary)))
+                found |= summary
             })
+        return found
     }
 
     /// The longest hit at `index` whose phrase can be any of `flags`; one with a stripped
     /// clitic only if `allowsStrip`.
     @inline(__always)
     func longestHit(at index: Int, strip allowsStrip: Bool = false, _ flags: LexiconFlags) -> Hit? {
-        guard index < tokens.count else { return nil }
+        // Most tokens have no hit of the kind asked for: one load rules them out.
+        guard index < tokens.count, hitFlags[2 * index + (allowsStrip ? 1 : 0)] & flags.rawValue != 0 else { return nil }
         var best: Hit?
         for position in hitStarts[index]..<hitStarts[index + 1] {
             let hit = hitStore[position]
