@@ -380,21 +380,29 @@ struct EntityScan {
 
     /// Picks non-overlapping mentions, longest first, and maps them to the original text.
     func resolve() -> [Entity] {
-        let ordered = candidates.sorted { a, b in
-            let (la, lb) = (a.end - a.start, b.end - b.start)
-            if la != lb { return la > lb }
-            if a.priority != b.priority { return a.priority > b.priority }
-            return a.start < b.start
+        // Longest first, then the higher priority, then the earlier start, then the order
+        // the rules gave: one integer key per candidate, sorted without moving candidates.
+        var order = candidates.indices.map { index in
+            let candidate = candidates[index]
+            let length = UInt64(min(candidate.end - candidate.start, 0xFFFF))
+            let priority = UInt64(min(max(candidate.priority, 0), 0xFF))
+            return (key: (0xFFFF - length) << 48 | (0xFF - priority) << 40 | UInt64(min(candidate.start, 1 << 40 - 1)), index: index)
         }
-        var taken = Array(repeating: false, count: tokens.count)
-        var accepted: [Candidate] = []
-        for candidate in ordered where !(candidate.start..<candidate.end).contains(where: { taken[$0] }) {
-            assert(candidate.end > candidate.start, "an empty mention from \(candidate.source)")
-            for index in candidate.start..<candidate.end { taken[index] = true }
-            accepted.append(candidate)
+        order.sort { $0 < $1 }
+        var taken = [Bool](repeating: false, count: tokens.count)
+        var accepted: [Int] = []
+        for (_, index) in order {
+            let (start, end) = (candidates[index].start, candidates[index].end)
+            assert(end > start, "an empty mention from \(candidates[index].source)")
+            guard !(start..<end).contains(where: { taken[$0] }) else { continue }
+            for token in start..<end { taken[token] = true }
+            accepted.append(index)
         }
+        // Mentions do not overlap, so their starts differ.
+        accepted.sort { candidates[$0].start < candidates[$1].start }
         var mapper = offsets.cursor()
-        return accepted.sorted { $0.start < $1.start }.map { candidate in
+        return accepted.map { index in
+            let candidate = candidates[index]
             let start = tokens[candidate.start].normalizedRange.lowerBound + candidate.strip
             let end = tokens[candidate.end - 1].normalizedRange.upperBound
             let range = mapper.originalRange(of: start..<end)
