@@ -328,11 +328,14 @@ extension QuotationScan {
             history.append(previous)
             return
         }
-        let first = text.split(separator: " ").first.map(String.init) ?? text
+        // The first word, found and compared as bytes: no grapheme breaking for a two-letter suffix.
+        let utf8 = text.utf8
+        let wordStart = utf8.firstIndex { $0 != 0x20 } ?? utf8.endIndex
+        let first = utf8[wordStart..<(utf8[wordStart...].firstIndex(of: 0x20) ?? utf8.endIndex)]
         let entityType = speaker.entity.map { entities[$0].type }
-        // Endings compared as bytes: no grapheme breaking for a two-letter suffix.
-        func ends(_ suffix: String) -> Bool {
-            first.utf8.count >= suffix.utf8.count && first.utf8.suffix(suffix.utf8.count).elementsEqual(suffix.utf8)
+        func ends(_ suffix: StaticString) -> Bool {
+            let suffix = UnsafeBufferPointer(start: suffix.utf8Start, count: suffix.utf8CodeUnitCount)
+            return first.count >= suffix.count && first.suffix(suffix.count).elementsEqual(suffix)
         }
         let plural = ends("ون") || ends("ين") || speaker.resolved != nil && speaker.text != nil
         let feminine = !plural && (ends("ة") || ends("ا") || entityType == .country)
