@@ -246,6 +246,7 @@ struct EntityScan {
     }
 
     static let article = Array("ال".utf8)
+    static let articleHash = article.withUnsafeBufferPointer { TokenHash($0) }
 
     /// Every rule over the scan, then the mentions resolved.
     mutating func run() -> [Entity] {
@@ -278,22 +279,24 @@ struct EntityScan {
         store.reserveCapacity(tokens.count)
         var starts: [Int] = []
         starts.reserveCapacity(tokens.count + 1)
-        var flags = [UInt64](repeating: 0, count: tokens.count * 2)
+        // What each token's hits can be, as written (plain) and with a clitic left out too.
+        let flags = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: tokens.count * 2)
+        flags.initialize(repeating: 0)
+        defer { flags.deallocate() }
         var restored: [UInt8] = []
         restored.reserveCapacity(64)
         for index in tokens.indices {
             starts.append(store.count)
             let token = tokens[index]
             guard token.kind.isWord || token.kind == .number else { continue }
-            // What the token's hits can be, as written (plain) and with a clitic left out too.
-            var plain: UInt64 = 0, all: UInt64 = 0
-            defer {
-                flags[2 * index] = plain
-                flags[2 * index + 1] = all | plain
-            }
             let whole = UnsafeBufferPointer(rebasing: bytes[token.normalizedRange])
-            plain = collect(whole, hash: hashes[index], strip: 0, at: index, into: &store)
-            guard token.kind == .arabicWord, whole.count >= 6 else { continue }
+            var plain = collect(whole, hash: hashes[index], strip: 0, at: index, into: &store)
+            guard token.kind == .arabicWord, whole.count >= 6 else {
+                flags[2 &* index] = plain
+                flags[2 &* index &+ 1] = plain
+                continue
+            }
+            var all: UInt64 = 0
             // Attached proclitics: و ف then ب ل ك, each a two-byte letter (D9 88, D9 81, D8 A8,
             // D9 84, D9 83); the rest must keep two letters.
             var strip = 0
@@ -315,19 +318,26 @@ struct EntityScan {
                     afterConjunction[2] == 0xD9, afterConjunction[3] == 0x84,
                     conjunction == 0 || first == .conjunction
                 else { continue }
+                // The hash first: the bytes are put together only for a token that may start a phrase.
+                let hash = Self.articleHash.adding(UnsafeBufferPointer(rebasing: afterConjunction[4...]))
+                guard table.mayStartPhrase(hash) else { continue }
                 restored.removeAll(keepingCapacity: true)
                 restored += Self.article
                 restored += afterConjunction[4...]
                 let found = restored.withUnsafeBufferPointer {
-                    collect($0, hash: TokenHash($0), strip: conjunction, at: index, into: &store)
+                    Self.collect(
+                        $0, hash: hash, strip: conjunction, at: index, tokens: tokens, hashes: hashes, bytes: bytes, table: table,
+                        into: &store)
                 }
                 if conjunction == 0 { plain |= found } else { all |= found }
             }
+            flags[2 &* index] = plain
+            flags[2 &* index &+ 1] = all | plain
         }
         starts.append(store.count)
         hitStore = store
         hitStarts = starts
-        hitFlags = flags
+        hitFlags = Array(flags)
     }
 
     /// Adds the phrases that start with `first` (the token at `index`, maybe without a
