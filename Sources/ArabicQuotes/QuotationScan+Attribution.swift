@@ -258,13 +258,17 @@ extension QuotationScan {
     /// The headline form SPEAKER: QUOTE, on a line or in a segment of a list line between
     /// `..` (نتنياهو تحت الأرض.. أحمد موسى عن العملية العسكرية بلبنان: أكبر اختراق …).
     mutating func findHeadline(in paragraph: Range<Int>) {
+        // A period is a punctuation token whose first byte is "." (read from the arrays
+        // directly: this walks every token of a paragraph without a quotation).
+        let (tokens, normalizedText) = (self.tokens, self.normalizedText)
+        func isPeriod(_ index: Int) -> Bool {
+            tokens[index].kind == .punctuation && normalizedText[tokens[index].normalizedRange.lowerBound] == UInt8(ascii: ".")
+        }
         var segmentStart = paragraph.lowerBound
         var index = paragraph.lowerBound
         while index <= paragraph.upperBound {
             let atEnd = index == paragraph.upperBound
-            let doubleStop =
-                !atEnd && isPunctuation(index, Self.period) && index + 1 < paragraph.upperBound
-                && isPunctuation(index + 1, Self.period)
+            let doubleStop = !atEnd && index + 1 < paragraph.upperBound && isPeriod(index) && isPeriod(index + 1)
             if atEnd || doubleStop {
                 headline(in: segmentStart..<index)
                 segmentStart = index + (doubleStop ? 2 : 0)

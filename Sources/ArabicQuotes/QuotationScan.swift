@@ -252,7 +252,6 @@ struct QuotationScan {
     static let sentenceEnds: [Unicode.Scalar] = [".", "؟", "!", "…", "?"]
     static let commas: [Unicode.Scalar] = ["،", ",", "–", "-", "—"]
     static let colon: [Unicode.Scalar] = [":"]
-    static let period: [Unicode.Scalar] = ["."]
     static let thatWords: [[UInt8]] = ["ان", "بان", "انه", "بانه"].map { Array($0.utf8) }
 
     /// Whether the token is أنّ/إنّ/بأن (in their normalized forms).
