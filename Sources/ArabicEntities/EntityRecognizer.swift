@@ -71,16 +71,21 @@ public struct EntityRecognizer: Sendable {
         var original = text
         let outcome: Result<(R, [ScanToken], [UInt8]), ICUError> = original.withUTF8 { originalBytes in
             Result { () throws(ICUError) in
-                // Normalize into a scratch buffer, not a String: the scan needs bytes and the map.
+                // Normalize into an array's storage, not a String: the scan needs bytes and the map.
                 let capacity = originalBytes.count * Normalizer.maximumGrowthFactor + 16
-                let scratch = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity)
-                defer { scratch.deallocate() }
-                // A String's bytes are valid UTF-8 and the scratch buffer fits any expansion.
-                guard let (count, offsets) = try? tokenizer.normalizer.normalizeWithOffsets(utf8: originalBytes, into: scratch)
-                else { preconditionFailure("normalizing valid UTF-8 into a buffer of the largest growth cannot fail") }
-                let normalized = UnsafeBufferPointer(rebasing: scratch[0..<count])
+                var offsets = OffsetMap.identity(length: 0)
+                let normalizedArray = [UInt8](unsafeUninitializedCapacity: capacity) { scratch, initialized in
+                    // A String's bytes are valid UTF-8 and the buffer fits any expansion.
+                    guard let (count, map) = try? tokenizer.normalizer.normalizeWithOffsets(utf8: originalBytes, into: scratch)
+                    else { preconditionFailure("normalizing valid UTF-8 into a buffer of the largest growth cannot fail") }
+                    offsets = map
+                    initialized = count
+                }
+                return try normalizedArray.withUnsafeBufferPointer { (normalized) throws(ICUError) in
+                let count = normalized.count
                 var tokens: [ScanToken] = []
-                tokens.reserveCapacity(count / 6)
+                // About one token per five bytes of Arabic news: one allocation, rarely two.
+                tokens.reserveCapacity(count / 4 + 16)
                 var mapper = offsets.cursor()
                 try tokenizer.forEachSegment(inNormalized: normalized) { kind, normalizedRange in
                     tokens.append(
@@ -89,7 +94,8 @@ public struct EntityRecognizer: Sendable {
                 var scan = EntityScan(
                     original: text, offsets: offsets, tokens: tokens, bytes: normalized, originalBytes: originalBytes,
                     table: gazetteer.table)
-                return (body(&scan), tokens, Array(normalized))
+                return (body(&scan), tokens, normalizedArray)
+                }
             }
         }
         return try outcome.get()
@@ -279,65 +285,66 @@ struct EntityScan {
         store.reserveCapacity(tokens.count)
         var starts: [Int] = []
         starts.reserveCapacity(tokens.count + 1)
-        // What each token's hits can be, as written (plain) and with a clitic left out too.
-        let flags = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: tokens.count * 2)
-        flags.initialize(repeating: 0)
-        defer { flags.deallocate() }
         var restored: [UInt8] = []
         restored.reserveCapacity(64)
-        for index in tokens.indices {
-            starts.append(store.count)
-            let token = tokens[index]
-            guard token.kind.isWord || token.kind == .number else { continue }
-            let whole = UnsafeBufferPointer(rebasing: bytes[token.normalizedRange])
-            var plain = collect(whole, hash: hashes[index], strip: 0, at: index, into: &store)
-            guard token.kind == .arabicWord, whole.count >= 6 else {
+        // What each token's hits can be, as written (plain) and with a clitic left out too,
+        // written straight into the array's storage.
+        hitFlags = [UInt64](unsafeUninitializedCapacity: tokens.count * 2) { flags, initialized in
+            flags.initialize(repeating: 0)
+            initialized = flags.count
+            for index in tokens.indices {
+                starts.append(store.count)
+                let token = tokens[index]
+                guard token.kind.isWord || token.kind == .number else { continue }
+                let whole = UnsafeBufferPointer(rebasing: bytes[token.normalizedRange])
+                var plain = collect(whole, hash: hashes[index], strip: 0, at: index, into: &store)
+                guard token.kind == .arabicWord, whole.count >= 6 else {
+                    flags[2 &* index] = plain
+                    flags[2 &* index &+ 1] = plain
+                    continue
+                }
+                var all: UInt64 = 0
+                // Attached proclitics: و ف then ب ل ك, each a two-byte letter (D9 88, D9 81, D8 A8,
+                // D9 84, D9 83); the rest must keep two letters.
+                var strip = 0
+                let first = Self.procliticKind(whole[0], whole[1])
+                if first != .none {
+                    strip = 2
+                    let rest = UnsafeBufferPointer(rebasing: whole[2...])
+                    all |= collect(rest, hash: TokenHash(rest), strip: 2, at: index, into: &store)
+                    if first == .conjunction, whole.count >= 8, Self.procliticKind(whole[2], whole[3]) == .preposition {
+                        strip = 4
+                        let rest = UnsafeBufferPointer(rebasing: whole[4...])
+                        all |= collect(rest, hash: TokenHash(rest), strip: 4, at: index, into: &store)
+                    }
+                }
+                // لليابان = ل + اليابان; وللخارجية = و + ل + الخارجية: match with ال put back.
+                for conjunction in stride(from: 0, through: min(strip, 2), by: 2) {
+                    let afterConjunction = UnsafeBufferPointer(rebasing: whole[conjunction...])
+                    guard afterConjunction.count >= 8, afterConjunction[0] == 0xD9, afterConjunction[1] == 0x84,
+                        afterConjunction[2] == 0xD9, afterConjunction[3] == 0x84,
+                        conjunction == 0 || first == .conjunction
+                    else { continue }
+                    // The hash first: the bytes are put together only for a token that may start a phrase.
+                    let hash = Self.articleHash.adding(UnsafeBufferPointer(rebasing: afterConjunction[4...]))
+                    guard table.mayStartPhrase(hash) else { continue }
+                    restored.removeAll(keepingCapacity: true)
+                    restored += Self.article
+                    restored += afterConjunction[4...]
+                    let found = restored.withUnsafeBufferPointer {
+                        Self.collect(
+                            $0, hash: hash, strip: conjunction, at: index, tokens: tokens, hashes: hashes, bytes: bytes, table: table,
+                            into: &store)
+                    }
+                    if conjunction == 0 { plain |= found } else { all |= found }
+                }
                 flags[2 &* index] = plain
-                flags[2 &* index &+ 1] = plain
-                continue
+                flags[2 &* index &+ 1] = all | plain
             }
-            var all: UInt64 = 0
-            // Attached proclitics: و ف then ب ل ك, each a two-byte letter (D9 88, D9 81, D8 A8,
-            // D9 84, D9 83); the rest must keep two letters.
-            var strip = 0
-            let first = Self.procliticKind(whole[0], whole[1])
-            if first != .none {
-                strip = 2
-                let rest = UnsafeBufferPointer(rebasing: whole[2...])
-                all |= collect(rest, hash: TokenHash(rest), strip: 2, at: index, into: &store)
-                if first == .conjunction, whole.count >= 8, Self.procliticKind(whole[2], whole[3]) == .preposition {
-                    strip = 4
-                    let rest = UnsafeBufferPointer(rebasing: whole[4...])
-                    all |= collect(rest, hash: TokenHash(rest), strip: 4, at: index, into: &store)
-                }
-            }
-            // لليابان = ل + اليابان; وللخارجية = و + ل + الخارجية: match with ال put back.
-            for conjunction in stride(from: 0, through: min(strip, 2), by: 2) {
-                let afterConjunction = UnsafeBufferPointer(rebasing: whole[conjunction...])
-                guard afterConjunction.count >= 8, afterConjunction[0] == 0xD9, afterConjunction[1] == 0x84,
-                    afterConjunction[2] == 0xD9, afterConjunction[3] == 0x84,
-                    conjunction == 0 || first == .conjunction
-                else { continue }
-                // The hash first: the bytes are put together only for a token that may start a phrase.
-                let hash = Self.articleHash.adding(UnsafeBufferPointer(rebasing: afterConjunction[4...]))
-                guard table.mayStartPhrase(hash) else { continue }
-                restored.removeAll(keepingCapacity: true)
-                restored += Self.article
-                restored += afterConjunction[4...]
-                let found = restored.withUnsafeBufferPointer {
-                    Self.collect(
-                        $0, hash: hash, strip: conjunction, at: index, tokens: tokens, hashes: hashes, bytes: bytes, table: table,
-                        into: &store)
-                }
-                if conjunction == 0 { plain |= found } else { all |= found }
-            }
-            flags[2 &* index] = plain
-            flags[2 &* index &+ 1] = all | plain
         }
         starts.append(store.count)
         hitStore = store
         hitStarts = starts
-        hitFlags = Array(flags)
     }
 
     /// Adds the phrases that start with `first` (the token at `index`, maybe without a
