@@ -23,6 +23,20 @@ public struct TokenHash: Hashable, Sendable {
 
     init(value: UInt64) { self.value = value }
 
+    /// The hashes of `bytes` and of `bytes` without its first `prefix` bytes, in one pass:
+    /// the two chains of multiplications are independent, so the second costs almost no time.
+    @inline(__always)
+    package static func hashes(of bytes: UnsafeBufferPointer<UInt8>, andWithout prefix: Int) -> (whole: TokenHash, rest: TokenHash) {
+        var whole = offsetBasis, rest = offsetBasis
+        for index in 0..<min(prefix, bytes.count) { whole = (whole ^ UInt64(bytes[index])) &* prime }
+        for index in min(prefix, bytes.count)..<bytes.count {
+            let byte = UInt64(bytes[index])
+            whole = (whole ^ byte) &* prime
+            rest = (rest ^ byte) &* prime
+        }
+        return (TokenHash(value: whole), TokenHash(value: rest))
+    }
+
     /// This hash continued over more bytes.
     @inline(__always)
     public func adding(_ bytes: UnsafeBufferPointer<UInt8>) -> TokenHash {

@@ -44,11 +44,17 @@ public struct EntityRecognizer: Sendable {
 
     /// ``entitiesAndTokens(in:)`` with each token's FNV-1a hash of its normalized bytes, as
     /// the scan computed them, for passes that look tokens up by hash.
+    ///
+    /// `restHashes[i]` is the hash of token i without its first two bytes when token i is an
+    /// Arabic word of more than two bytes that starts with و ف ب ل or ك (an attached
+    /// proclitic, maybe), and meaningless otherwise.
     package func entitiesTokensAndHashes(in text: String) throws -> (
-        entities: [Entity], tokens: [ScanToken], normalized: [UInt8], hashes: [TokenHash]
+        entities: [Entity], tokens: [ScanToken], normalized: [UInt8], hashes: [TokenHash], restHashes: [TokenHash]
     ) {
-        let ((entities, hashes), tokens, normalized) = try scanning(text) { scan in (scan.run(), scan.hashes) }
-        return (entities, tokens, normalized, hashes)
+        let ((entities, hashes, restHashes), tokens, normalized) = try scanning(text) { scan in
+            (scan.run(), scan.hashes, scan.restHashes)
+        }
+        return (entities, tokens, normalized, hashes, restHashes)
     }
 
     /// Every lexicon phrase that starts at a token of `text` — as written, or with an attached
@@ -183,6 +189,8 @@ struct EntityScan {
     let originalBytes: UnsafeBufferPointer<UInt8>
     let table: PhraseTable<LexiconEntry>
     var hashes: [TokenHash] = []
+    /// For a word that may start with a proclitic, the hash without its first letter.
+    var restHashes: [TokenHash] = []
     /// Lexicon matches, shortest first within a token; those starting at token i are
     /// `hitStore[hitStarts[i]..<hitStarts[i + 1]]`.
     var hitStore: [Hit] = []
@@ -271,8 +279,8 @@ struct EntityScan {
     }
 
     mutating func findHits() {
-        hashes = tokens.indices.map { TokenHash(tokenBytes($0)) }
-        let (tokens, hashes, bytes, table) = (self.tokens, self.hashes, self.bytes, self.table)
+        computeHashes()
+        let (tokens, hashes, restHashes, bytes, table) = (self.tokens, self.hashes, self.restHashes, self.bytes, self.table)
         /// The flags of the hits it adds.
         func collect(_ first: UnsafeBufferPointer<UInt8>, hash: TokenHash, strip: Int, at index: Int, into store: inout [Hit]) -> UInt64 {
             // Most tokens start no phrase: ruled out before any lookup is set up.
@@ -311,7 +319,7 @@ struct EntityScan {
                 if first != .none {
                     strip = 2
                     let rest = UnsafeBufferPointer(rebasing: whole[2...])
-                    all |= collect(rest, hash: TokenHash(rest), strip: 2, at: index, into: &store)
+                    all |= collect(rest, hash: restHashes[index], strip: 2, at: index, into: &store)
                     if first == .conjunction, whole.count >= 8, Self.procliticKind(whole[2], whole[3]) == .preposition {
                         strip = 4
                         let rest = UnsafeBufferPointer(rebasing: whole[4...])
@@ -345,6 +353,23 @@ struct EntityScan {
         starts.append(store.count)
         hitStore = store
         hitStarts = starts
+    }
+
+    /// Fills `hashes` and `restHashes` (see ``EntityRecognizer/entitiesTokensAndHashes(in:)``).
+    mutating func computeHashes() {
+        let tokens = self.tokens, bytes = self.bytes
+        var rests = [TokenHash](repeating: .empty, count: tokens.count)
+        hashes = tokens.indices.map { index in
+            let token = tokens[index]
+            let word = UnsafeBufferPointer(rebasing: bytes[token.normalizedRange])
+            guard token.kind == .arabicWord, word.count > 2, Self.procliticKind(word[0], word[1]) != .none else {
+                return TokenHash(word)
+            }
+            let (whole, rest) = TokenHash.hashes(of: word, andWithout: 2)
+            rests[index] = rest
+            return whole
+        }
+        restHashes = rests
     }
 
     /// Adds the phrases that start with `first` (the token at `index`, maybe without a

@@ -88,7 +88,8 @@ struct QuotationScan {
     var currentSource: Speaker?
 
     init(
-        text: String, tokens: [ScanToken], normalized: [UInt8], hashes: [TokenHash], entities: [Entity], finder: QuotationFinder
+        text: String, tokens: [ScanToken], normalized: [UInt8], hashes: [TokenHash], restHashes: [TokenHash], entities: [Entity],
+        finder: QuotationFinder
     ) {
         self.text = text
         self.tokens = tokens
@@ -110,7 +111,8 @@ struct QuotationScan {
                 if finder.sourceFirstFilter.mayContain(hash) { flag |= TokenFlags.sourceStart }
                 // و or ف attached: the word without it.
                 if word.count > 2 && word[0] == 0xD9 && (word[1] == 0x88 || word[1] == 0x81) {
-                    let rest = QuotationFinder.hash(UnsafeBufferPointer(rebasing: word[2...]))
+                    // The entity scan hashed the word without its first letter already.
+                    let rest = restHashes[index].value
                     if finder.cueFilter.mayContain(rest) { flag |= TokenFlags.cueAfterConjunction }
                     if word[1] == 0x88 && finder.sourceFirstFilter.mayContain(rest) { flag |= TokenFlags.sourceStartAfterWa }
                 }
