@@ -6,6 +6,7 @@ public struct TokenHash: Hashable, Sendable {
     /// The hash value.
     public var value: UInt64
 
+    /// FNV-1a's parameters.
     static let offsetBasis: UInt64 = 0xCBF2_9CE4_8422_2325
     static let prime: UInt64 = 0x0000_0100_0000_01B3
 

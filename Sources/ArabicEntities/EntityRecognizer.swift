@@ -92,14 +92,22 @@ public struct EntityRecognizer: Sendable {
                 var tokens: [ScanToken] = []
                 // About one token per five bytes of Arabic news: one allocation, rarely two.
                 tokens.reserveCapacity(count / 4 + 16)
+                var hashes: [TokenHash] = [], restHashes: [TokenHash] = []
+                hashes.reserveCapacity(count / 4 + 16)
+                restHashes.reserveCapacity(count / 4 + 16)
                 var mapper = offsets.cursor()
-                try tokenizer.forEachSegment(inNormalized: normalized) { kind, normalizedRange in
+                // The tokenizer hashes the words as it reads them: the scan needs no pass of its own.
+                try tokenizer.forEachSegment(inNormalized: normalized) { kind, normalizedRange, hash, rest in
                     tokens.append(
                         ScanToken(kind: kind, range: mapper.originalRange(of: normalizedRange), normalizedRange: normalizedRange))
+                    hashes.append(hash)
+                    restHashes.append(rest)
                 }
                 var scan = EntityScan(
                     original: text, offsets: offsets, tokens: tokens, bytes: normalized, originalBytes: originalBytes,
                     table: gazetteer.table)
+                scan.hashes = hashes
+                scan.restHashes = restHashes
                 return (body(&scan), tokens, normalizedArray)
                 }
             }
@@ -189,7 +197,8 @@ struct EntityScan {
     let originalBytes: UnsafeBufferPointer<UInt8>
     let table: PhraseTable<LexiconEntry>
     var hashes: [TokenHash] = []
-    /// For a word that may start with a proclitic, the hash without its first letter.
+    /// For a word that may start with a proclitic, the hash without its first letter (set
+    /// with `hashes`, or by ``computeHashes()``).
     var restHashes: [TokenHash] = []
     /// Lexicon matches, shortest first within a token; those starting at token i are
     /// `hitStore[hitStarts[i]..<hitStarts[i + 1]]`.
@@ -279,7 +288,7 @@ struct EntityScan {
     }
 
     mutating func findHits() {
-        computeHashes()
+        if hashes.count != tokens.count { computeHashes() }
         let (tokens, hashes, restHashes, bytes, table) = (self.tokens, self.hashes, self.restHashes, self.bytes, self.table)
         /// The flags of the hits it adds.
         func collect(_ first: UnsafeBufferPointer<UInt8>, hash: TokenHash, strip: Int, at index: Int, into store: inout [Hit]) -> UInt64 {
