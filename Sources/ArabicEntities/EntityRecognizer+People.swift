@@ -53,7 +53,9 @@ extension EntityScan {
     /// is not a detached clitic (و، ها، هم in pre-tokenized text).
     func isNameToken(_ index: Int) -> Bool {
         guard index < tokens.count, tokens[index].kind == .arabicWord || tokens[index].kind == .latinWord,
-            letterCount(index) >= 2, !Self.detachedClitics.contains(where: { normalized(index, is: $0) })
+            letterCount(index) >= 2,
+            // Detached clitics are two or three letters: longer words are not compared.
+            tokenBytes(index).count > 6 || !Self.detachedClitics.contains(where: { normalized(index, is: $0) })
         else { return false }
         return hitFlags[2 * index] & ~LexiconFlags.nameParts.rawValue == 0
     }
