@@ -111,6 +111,8 @@ struct RecordBytes: ~Copyable {
     }
 
     mutating func appendString(_ text: some StringProtocol) {
+        // A native string's bytes are read in place; only a bridged or sliced one is copied.
+        if let done: Void = text.utf8.withContiguousStorageIfAvailable({ appendString($0) }) { return done }
         var copy = String(text)
         copy.withUTF8 { appendString($0) }
     }
