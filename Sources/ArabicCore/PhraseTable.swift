@@ -6,6 +6,7 @@ public struct TokenHash: Hashable, Sendable {
     /// The hash value.
     public var value: UInt64
 
+    /// FNV-1a's parameters.
     static let offsetBasis: UInt64 = 0xCBF2_9CE4_8422_2325
     static let prime: UInt64 = 0x0000_0100_0000_01B3
 
@@ -22,6 +23,20 @@ public struct TokenHash: Hashable, Sendable {
     }
 
     init(value: UInt64) { self.value = value }
+
+    /// The hashes of `bytes` and of `bytes` without its first `prefix` bytes, in one pass:
+    /// the two chains of multiplications are independent, so the second costs almost no time.
+    @inline(__always)
+    package static func hashes(of bytes: UnsafeBufferPointer<UInt8>, andWithout prefix: Int) -> (whole: TokenHash, rest: TokenHash) {
+        var whole = offsetBasis, rest = offsetBasis
+        for index in 0..<min(prefix, bytes.count) { whole = (whole ^ UInt64(bytes[index])) &* prime }
+        for index in min(prefix, bytes.count)..<bytes.count {
+            let byte = UInt64(bytes[index])
+            whole = (whole ^ byte) &* prime
+            rest = (rest ^ byte) &* prime
+        }
+        return (TokenHash(value: whole), TokenHash(value: rest))
+    }
 
     /// This hash continued over more bytes.
     @inline(__always)
@@ -48,12 +63,11 @@ public struct TokenHash: Hashable, Sendable {
 /// - Complexity: a lookup costs one hash-table probe per token of the longest phrase that
 ///   starts with the tokens at hand, and allocates nothing.
 public struct PhraseTable<Value: Sendable>: Sendable {
-    // Phrases are kept in flat arrays of plain values, so that a lookup retains nothing.
+    // Phrases are kept in flat arrays of plain values, so that a lookup retains nothing; what
+    // a lookup reads of a phrase is in one record, so that it costs one cache miss, not one
+    // per array.
     private var index = HashIndex()  // phrase hash → the last phrase with it, and whether it is a prefix
-    private var nextWithSameHash: [Int32] = []
-    private var firstToken: [Int32] = []  // per phrase, into tokenEnds
-    private var tokenCount: [Int32] = []
-    private var summaries: [UInt64] = []
+    private var records: [PhraseRecord] = []
     private var storedValues: [[Value]] = []
     private var tokenEnds: [Int32] = []  // per token, its end in bytes (it starts where the previous ended)
     private var bytes: [UInt8] = []
@@ -77,8 +91,8 @@ public struct PhraseTable<Value: Sendable>: Sendable {
     }
 
     private func tokens(of phrase: Int) -> [[UInt8]] {
-        let first = Int(firstToken[phrase])
-        return (first..<(first + Int(tokenCount[phrase]))).map { token in
+        let first = Int(records[phrase].firstToken)
+        return (first..<(first + Int(records[phrase].tokenCount))).map { token in
             let start = token == 0 ? 0 : Int(tokenEnds[token - 1])
             return Array(bytes[start..<Int(tokenEnds[token])])
         }
@@ -100,20 +114,23 @@ public struct PhraseTable<Value: Sendable>: Sendable {
         while candidate >= 0 {
             if self.tokens(of: Int(candidate)) == tokenBytes {
                 storedValues[Int(candidate)].append(value)
-                summaries[Int(candidate)] |= summary
+                records[Int(candidate)].summary |= summary
                 return
             }
-            candidate = nextWithSameHash[Int(candidate)]
+            candidate = records[Int(candidate)].next
         }
-        nextWithSameHash.append(self.index.lookup(key).phrase)
+        let next = self.index.lookup(key).phrase
         self.index.setPhrase(key, Int32(storedValues.count))
-        firstToken.append(Int32(tokenEnds.count))
-        tokenCount.append(Int32(tokens.count))
+        let firstToken = Int32(tokenEnds.count)
+        let bytesStart = Int32(bytes.count)
         for token in tokenBytes {
             bytes += token
             tokenEnds.append(Int32(bytes.count))
         }
-        summaries.append(summary)
+        records.append(
+            PhraseRecord(
+                summary: summary, bytesStart: bytesStart, firstEnd: tokenEnds[Int(firstToken)], firstToken: firstToken,
+                tokenCount: Int32(tokens.count), next: next))
         storedValues.append([value])
         maximumLength = max(maximumLength, tokens.count)
     }
@@ -142,10 +159,11 @@ public struct PhraseTable<Value: Sendable>: Sendable {
             let found = index.lookup(key)
             var candidate = Int(found.phrase)
             while candidate >= 0 {
-                if Int(tokenCount[candidate]) == length && matches(phrase: candidate, first: first.bytes, rest: rest) {
-                    body(length, candidate, summaries[candidate])
+                let record = records[candidate]
+                if Int(record.tokenCount) == length && matches(record, first: first.bytes, rest: rest) {
+                    body(length, candidate, record.summary)
                 }
-                candidate = Int(nextWithSameHash[candidate])
+                candidate = Int(record.next)
             }
             guard length < maximumLength, found.isPrefix, let next = rest(length - 1) else { return }
             key = Self.extend(key, with: next.hash)
@@ -155,24 +173,24 @@ public struct PhraseTable<Value: Sendable>: Sendable {
 
     @inline(__always)
     private func matches(
-        phrase: Int, first: UnsafeBufferPointer<UInt8>, rest: (Int) -> (hash: TokenHash, bytes: UnsafeBufferPointer<UInt8>)?
+        _ record: PhraseRecord, first: UnsafeBufferPointer<UInt8>,
+        rest: (Int) -> (hash: TokenHash, bytes: UnsafeBufferPointer<UInt8>)?
     ) -> Bool {
-        let firstIndex = Int(firstToken[phrase])
-        for offset in 0..<Int(tokenCount[phrase]) {
-            let token = firstIndex + offset
-            let start = token == 0 ? 0 : Int(tokenEnds[token - 1])
-            let end = Int(tokenEnds[token])
-            let text: UnsafeBufferPointer<UInt8>
-            if offset == 0 {
-                text = first
-            } else {
-                guard let next = rest(offset - 1) else { return false }
-                text = next.bytes
+        guard first.count == Int(record.firstEnd - record.bytesStart) else { return false }
+        return bytes.withUnsafeBufferPointer { stored in
+            func equal(_ text: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
+                for index in 0..<text.count where text[index] != stored[start + index] { return false }
+                return true
             }
-            guard text.count == end - start else { return false }
-            for index in 0..<text.count where text[index] != bytes[start + index] { return false }
+            guard equal(first, Int(record.bytesStart)) else { return false }
+            for offset in 1..<max(1, Int(record.tokenCount)) {
+                let token = Int(record.firstToken) + offset
+                let start = Int(tokenEnds[token - 1])
+                guard let next = rest(offset - 1), next.bytes.count == Int(tokenEnds[token]) - start, equal(next.bytes, start)
+                else { return false }
+            }
+            return true
         }
-        return true
     }
 
     /// Every phrase that matches, shortest first (see ``forEachMatch(first:rest:_:)``).
@@ -196,14 +214,32 @@ public struct PhraseTable<Value: Sendable>: Sendable {
     }
 }
 
+/// What a lookup reads of a phrase, in one record.
+struct PhraseRecord: Sendable {
+    /// The bitwise OR of its values' summaries.
+    var summary: UInt64
+    /// Where its first token's bytes start and end in the table's bytes.
+    var bytesStart: Int32
+    var firstEnd: Int32
+    /// Its first token, into the table's token ends.
+    var firstToken: Int32
+    var tokenCount: Int32
+    /// The phrase added before it with the same hash, or -1.
+    var next: Int32
+}
+
 /// An open-addressing hash table from phrase hashes (already well mixed) to the last phrase
 /// with that hash and whether some longer phrase starts with it: cheaper than `Dictionary`,
-/// which would hash the hash again. A slot holds the key and one `UInt32`: 0 for an empty
-/// slot; otherwise the prefix mark in the top bit and the phrase + 1 in the others (0 for
-/// a key that is only a prefix).
+/// which would hash the hash again. A slot holds the key and one `UInt32`, side by side (a
+/// probe touches one cache line): 0 for an empty slot; otherwise the prefix mark in the top
+/// bit and the phrase + 1 in the others (0 for a key that is only a prefix).
 struct HashIndex: Sendable {
-    private var keys: [UInt64] = Array(repeating: 0, count: 16)
-    private var slots: [UInt32] = Array(repeating: 0, count: 16)
+    struct Slot: Sendable {
+        var key: UInt64
+        var value: UInt32
+    }
+
+    private var slots = [Slot](repeating: Slot(key: 0, value: 0), count: 16)
     private var count = 0
 
     private static let prefixBit: UInt32 = 0x8000_0000
@@ -211,48 +247,46 @@ struct HashIndex: Sendable {
 
     @inline(__always)
     private func slot(of key: UInt64) -> Int {
-        let mask = keys.count - 1
+        let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: (key ^ (key >> 29)) &* 0xBF58_476D_1CE4_E5B9) & mask
-        while slots[slot] != 0 && keys[slot] != key { slot = (slot + 1) & mask }
+        while slots[slot].value != 0 && slots[slot].key != key { slot = (slot + 1) & mask }
         return slot
     }
 
     /// The last phrase with hash `key` (-1 if none) and whether it is a phrase's prefix.
     @inline(__always)
     func lookup(_ key: UInt64) -> (phrase: Int32, isPrefix: Bool) {
-        let value = slots[slot(of: key)]
+        let value = slots[slot(of: key)].value
         return (Int32(value & 0x3FFF_FFFF) - 1, value & Self.prefixBit != 0)
     }
 
     mutating func setPhrase(_ key: UInt64, _ phrase: Int32) {
         let slot = claim(key)
-        slots[slot] = (slots[slot] & Self.prefixBit) | Self.used | UInt32(phrase + 1)
+        slots[slot].value = (slots[slot].value & Self.prefixBit) | Self.used | UInt32(phrase + 1)
     }
 
     mutating func markPrefix(_ key: UInt64) {
         let slot = claim(key)
-        slots[slot] |= Self.prefixBit
+        slots[slot].value |= Self.prefixBit
     }
 
     private mutating func claim(_ key: UInt64) -> Int {
-        if (count + 1) * 2 > keys.count { grow() }
+        if (count + 1) * 2 > slots.count { grow() }
         let slot = slot(of: key)
-        if slots[slot] == 0 {
-            keys[slot] = key
-            slots[slot] = Self.used
+        if slots[slot].value == 0 {
+            slots[slot] = Slot(key: key, value: Self.used)
             count += 1
         }
         return slot
     }
 
     private mutating func grow() {
-        let (oldKeys, oldSlots) = (keys, slots)
-        keys = Array(repeating: 0, count: keys.count * 2)
-        slots = Array(repeating: 0, count: keys.count)
+        let old = slots
+        slots = [Slot](repeating: Slot(key: 0, value: 0), count: old.count * 2)
         count = 0
-        for index in oldKeys.indices where oldSlots[index] != 0 {
-            let slot = claim(oldKeys[index])
-            slots[slot] = oldSlots[index]
+        for entry in old where entry.value != 0 {
+            let slot = claim(entry.key)
+            slots[slot].value = entry.value
         }
     }
 }

@@ -91,14 +91,35 @@ struct WordShapes: @unchecked Sendable {
     }
 }
 
+/// Whether the fast path hashes the words it reads (``TokenHash``, whole and without their
+/// first two bytes) as it reads them: a type, so that each door is compiled on its own and
+/// the one without hashes does no work for them.
+protocol SegmentHashing {
+    static var hashes: Bool { get }
+}
+
+/// The fast path without hashes.
+enum WithoutHashes: SegmentHashing {
+    static var hashes: Bool { false }
+}
+
+/// The fast path with hashes.
+enum WithHashes: SegmentHashing {
+    static var hashes: Bool { true }
+}
+
 extension Tokenizer {
     /// Tokenizes `bytes` piece by piece: simple pieces here, the others through `icu`.
     ///
     /// One pass finds where a piece ends and checks its shape at the same time; a second,
-    /// over the piece alone, emits it.
-    func forEachSegmentFast(
-        _ base: UnsafePointer<UInt8>, count: Int, shapes: WordShapes,
-        icu: (_ piece: Range<Int>) throws(ICUError) -> Void, _ body: (TokenKind, Range<Int>) -> Void
+    /// over the piece alone, emits it. With `Hashing.hashes`, a simple piece's core is also
+    /// hashed in the first pass (the chains of multiplications run beside the shape checks),
+    /// and `body` gets the core's ``TokenHash`` and that of the core without its first two
+    /// bytes; punctuation and ICU's segments get `nil` and are the caller's to hash.
+    func forEachSegmentFast<Hashing: SegmentHashing>(
+        _ base: UnsafePointer<UInt8>, count: Int, shapes: WordShapes, hashing: Hashing.Type,
+        icu: (_ piece: Range<Int>) throws(ICUError) -> Void,
+        _ body: (TokenKind, Range<Int>, _ hashes: (whole: TokenHash, rest: TokenHash)?) -> Void
     ) throws(ICUError) {
         var index = 0
         while index < count {
@@ -115,6 +136,9 @@ extension Tokenizer {
             var coreStart = -1, coreEnd = -1
             var coreIsArabic = false, coreHasLetter = false
             var afterCore = false
+            // FNV-1a of the core, and of the core from its third byte on.
+            var whole = TokenHash.offsetBasis, rest = TokenHash.offsetBasis
+            var hashed = 0
             while end < count {
                 let next = base[end]
                 if next == 0x20 || next == 0x0A || next == 0x09 || next == 0x0D { break }
@@ -139,8 +163,20 @@ extension Tokenizer {
                             coreIsArabic = true
                         }
                         // The rest of a run of Arabic letters, the bulk of the text, in a tight loop.
+                        // Arabic letters and marks are two bytes each: the core's first letter
+                        // goes into the whole hash only, every later one into both.
+                        if Hashing.hashes {
+                            whole = Self.hash(base, at: end, into: whole)
+                            if end != coreStart { rest = Self.hash(base, at: end, into: rest) }
+                        }
                         end += width
-                        while end + 1 < count, shapes.isArabicLetter(base, at: end) { end += 2 }
+                        while end + 1 < count, shapes.isArabicLetter(base, at: end) {
+                            if Hashing.hashes {
+                                whole = Self.hash(base, at: end, into: whole)
+                                rest = Self.hash(base, at: end, into: rest)
+                            }
+                            end += 2
+                        }
                         continue
                     }
                 case .asciiLetter, .asciiDigit:
@@ -149,6 +185,7 @@ extension Tokenizer {
                     } else {
                         if coreStart < 0 { coreStart = end }
                         if shape == .asciiLetter { coreHasLetter = true }
+                        if Hashing.hashes { Self.hash(base[end], into: &whole, &rest, hashed: &hashed) }
                     }
                 case .other:
                     simple = false
@@ -158,7 +195,8 @@ extension Tokenizer {
             if simple {
                 emitSimplePiece(
                     base, index..<end, core: coreStart..<(coreEnd >= 0 ? coreEnd : (coreStart >= 0 ? end : -1)),
-                    coreKind: coreIsArabic ? .arabicWord : coreHasLetter ? .latinWord : .number, shapes: shapes, body)
+                    coreKind: coreIsArabic ? .arabicWord : coreHasLetter ? .latinWord : .number,
+                    hashes: Hashing.hashes ? (TokenHash(value: whole), TokenHash(value: rest)) : nil, shapes: shapes, body)
             } else {
                 try icu(index..<end)
             }
@@ -171,19 +209,35 @@ extension Tokenizer {
     /// at -1).
     @inline(__always)
     private func emitSimplePiece(
-        _ base: UnsafePointer<UInt8>, _ piece: Range<Int>, core: Range<Int>, coreKind: TokenKind, shapes: WordShapes,
-        _ body: (TokenKind, Range<Int>) -> Void
+        _ base: UnsafePointer<UInt8>, _ piece: Range<Int>, core: Range<Int>, coreKind: TokenKind,
+        hashes: (whole: TokenHash, rest: TokenHash)?, shapes: WordShapes,
+        _ body: (TokenKind, Range<Int>, (whole: TokenHash, rest: TokenHash)?) -> Void
     ) {
         var index = piece.lowerBound
         while index < piece.upperBound {
             if index == core.lowerBound {
-                body(coreKind, core)
+                body(coreKind, core, hashes)
                 index = core.upperBound
                 continue
             }
             let (shape, width) = shapes.shape(base, at: index, end: piece.upperBound)
-            body(shape == .edgeSymbol ? .symbol : .punctuation, index..<(index + width))
+            body(shape == .edgeSymbol ? .symbol : .punctuation, index..<(index + width), nil)
             index += width
         }
+    }
+
+    /// Two more bytes (an Arabic letter or mark) of an FNV-1a hash.
+    @inline(__always)
+    private static func hash(_ base: UnsafePointer<UInt8>, at index: Int, into hash: UInt64) -> UInt64 {
+        ((hash ^ UInt64(base[index])) &* TokenHash.prime ^ UInt64(base[index &+ 1])) &* TokenHash.prime
+    }
+
+    /// One more byte of a core: into its hash, and from its third byte on into the hash of
+    /// the core without its first two bytes.
+    @inline(__always)
+    private static func hash(_ byte: UInt8, into whole: inout UInt64, _ rest: inout UInt64, hashed: inout Int) {
+        whole = (whole ^ UInt64(byte)) &* TokenHash.prime
+        if hashed >= 2 { rest = (rest ^ UInt64(byte)) &* TokenHash.prime }
+        hashed &+= 1
     }
 }

@@ -83,7 +83,37 @@ public struct Tokenizer: Sendable {
                 try segmentThroughICU(iterator, base, piece, body)
             }
             if usesFastPath {
-                try forEachSegmentFast(base, count: bytes.count, shapes: .shared, icu: throughICU, body)
+                try forEachSegmentFast(base, count: bytes.count, shapes: .shared, hashing: WithoutHashes.self, icu: throughICU) {
+                    kind, range, _ in body(kind, range)
+                }
+            } else {
+                try throughICU(0..<bytes.count)
+            }
+        }
+    }
+
+    /// ``forEachSegment(inNormalized:_:)`` that also gives each segment's ``TokenHash`` and
+    /// the hash of its bytes from the third on (the word without a first letter that may be a
+    /// proclitic; for a segment of two bytes or fewer, the hash of nothing). Words read by
+    /// the fast path are hashed as they are read, the others apart.
+    package func forEachSegment(
+        inNormalized bytes: UnsafeBufferPointer<UInt8>,
+        hashing body: (_ kind: TokenKind, _ range: Range<Int>, _ hash: TokenHash, _ rest: TokenHash) -> Void
+    ) throws(ICUError) {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        func hashed(_ kind: TokenKind, _ range: Range<Int>) {
+            let (whole, rest) = TokenHash.hashes(of: UnsafeBufferPointer(rebasing: bytes[range]), andWithout: 2)
+            body(kind, range, whole, rest)
+        }
+        try pool.withIterator { (iterator) throws(ICUError) in
+            func throughICU(_ piece: Range<Int>) throws(ICUError) {
+                try segmentThroughICU(iterator, base, piece, hashed)
+            }
+            if usesFastPath {
+                try forEachSegmentFast(base, count: bytes.count, shapes: .shared, hashing: WithHashes.self, icu: throughICU) {
+                    kind, range, hashes in
+                    if let hashes { body(kind, range, hashes.whole, hashes.rest) } else { hashed(kind, range) }
+                }
             } else {
                 try throughICU(0..<bytes.count)
             }

@@ -6,7 +6,7 @@ extension EntityScan {
     /// to the rules that have context.
     func names() -> [Candidate] {
         var candidates: [Candidate] = []
-        for index in tokens.indices {
+        for index in tokens.indices where hitFlags[2 * index + 1] & LexiconFlags.names.rawValue != 0 {
             for position in hitStarts[index]..<hitStarts[index + 1] {
                 let hit = hitStore[position]
                 guard !hit.flags.isDisjoint(with: .names) else { continue }

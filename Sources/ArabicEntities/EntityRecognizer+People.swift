@@ -53,12 +53,11 @@ extension EntityScan {
     /// is not a detached clitic (و، ها، هم in pre-tokenized text).
     func isNameToken(_ index: Int) -> Bool {
         guard index < tokens.count, tokens[index].kind == .arabicWord || tokens[index].kind == .latinWord,
-            letterCount(index) >= 2, !Self.detachedClitics.contains(where: { normalized(index, is: $0) })
+            letterCount(index) >= 2,
+            // Detached clitics are two or three letters: longer words are not compared.
+            tokenBytes(index).count > 6 || !Self.detachedClitics.contains(where: { normalized(index, is: $0) })
         else { return false }
-        for position in hitStarts[index]..<hitStarts[index + 1] where hitStore[position].strip == 0 {
-            if !hitStore[position].flags.subtracting(.nameParts).isEmpty { return false }
-        }
-        return true
+        return hitFlags[2 * index] & ~LexiconFlags.nameParts.rawValue == 0
     }
 
     func startsWithArticle(_ index: Int) -> Bool { normalized(index, hasPrefix: Self.article) }

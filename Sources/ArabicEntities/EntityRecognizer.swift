@@ -44,11 +44,17 @@ public struct EntityRecognizer: Sendable {
 
     /// ``entitiesAndTokens(in:)`` with each token's FNV-1a hash of its normalized bytes, as
     /// the scan computed them, for passes that look tokens up by hash.
+    ///
+    /// `restHashes[i]` is the hash of token i without its first two bytes when token i is an
+    /// Arabic word of more than two bytes that starts with و ف ب ل or ك (an attached
+    /// proclitic, maybe), and meaningless otherwise.
     package func entitiesTokensAndHashes(in text: String) throws -> (
-        entities: [Entity], tokens: [ScanToken], normalized: [UInt8], hashes: [TokenHash]
+        entities: [Entity], tokens: [ScanToken], normalized: [UInt8], hashes: [TokenHash], restHashes: [TokenHash]
     ) {
-        let ((entities, hashes), tokens, normalized) = try scanning(text) { scan in (scan.run(), scan.hashes) }
-        return (entities, tokens, normalized, hashes)
+        let ((entities, hashes, restHashes), tokens, normalized) = try scanning(text) { scan in
+            (scan.run(), scan.hashes, scan.restHashes)
+        }
+        return (entities, tokens, normalized, hashes, restHashes)
     }
 
     /// Every lexicon phrase that starts at a token of `text` — as written, or with an attached
@@ -71,25 +77,39 @@ public struct EntityRecognizer: Sendable {
         var original = text
         let outcome: Result<(R, [ScanToken], [UInt8]), ICUError> = original.withUTF8 { originalBytes in
             Result { () throws(ICUError) in
-                // Normalize into a scratch buffer, not a String: the scan needs bytes and the map.
+                // Normalize into an array's storage, not a String: the scan needs bytes and the map.
                 let capacity = originalBytes.count * Normalizer.maximumGrowthFactor + 16
-                let scratch = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity)
-                defer { scratch.deallocate() }
-                // A String's bytes are valid UTF-8 and the scratch buffer fits any expansion.
-                guard let (count, offsets) = try? tokenizer.normalizer.normalizeWithOffsets(utf8: originalBytes, into: scratch)
-                else { preconditionFailure("normalizing valid UTF-8 into a buffer of the largest growth cannot fail") }
-                let normalized = UnsafeBufferPointer(rebasing: scratch[0..<count])
+                var offsets = OffsetMap.identity(length: 0)
+                let normalizedArray = [UInt8](unsafeUninitializedCapacity: capacity) { scratch, initialized in
+                    // A String's bytes are valid UTF-8 and the buffer fits any expansion.
+                    guard let (count, map) = try? tokenizer.normalizer.normalizeWithOffsets(utf8: originalBytes, into: scratch)
+                    else { preconditionFailure("normalizing valid UTF-8 into a buffer of the largest growth cannot fail") }
+                    offsets = map
+                    initialized = count
+                }
+                return try normalizedArray.withUnsafeBufferPointer { (normalized) throws(ICUError) in
+                let count = normalized.count
                 var tokens: [ScanToken] = []
-                tokens.reserveCapacity(count / 6)
+                // About one token per five bytes of Arabic news: one allocation, rarely two.
+                tokens.reserveCapacity(count / 4 + 16)
+                var hashes: [TokenHash] = [], restHashes: [TokenHash] = []
+                hashes.reserveCapacity(count / 4 + 16)
+                restHashes.reserveCapacity(count / 4 + 16)
                 var mapper = offsets.cursor()
-                try tokenizer.forEachSegment(inNormalized: normalized) { kind, normalizedRange in
+                // The tokenizer hashes the words as it reads them: the scan needs no pass of its own.
+                try tokenizer.forEachSegment(inNormalized: normalized) { kind, normalizedRange, hash, rest in
                     tokens.append(
                         ScanToken(kind: kind, range: mapper.originalRange(of: normalizedRange), normalizedRange: normalizedRange))
+                    hashes.append(hash)
+                    restHashes.append(rest)
                 }
                 var scan = EntityScan(
                     original: text, offsets: offsets, tokens: tokens, bytes: normalized, originalBytes: originalBytes,
                     table: gazetteer.table)
-                return (body(&scan), tokens, Array(normalized))
+                scan.hashes = hashes
+                scan.restHashes = restHashes
+                return (body(&scan), tokens, normalizedArray)
+                }
             }
         }
         return try outcome.get()
@@ -177,10 +197,16 @@ struct EntityScan {
     let originalBytes: UnsafeBufferPointer<UInt8>
     let table: PhraseTable<LexiconEntry>
     var hashes: [TokenHash] = []
+    /// For a word that may start with a proclitic, the hash without its first letter (set
+    /// with `hashes`, or by ``computeHashes()``).
+    var restHashes: [TokenHash] = []
     /// Lexicon matches, shortest first within a token; those starting at token i are
     /// `hitStore[hitStarts[i]..<hitStarts[i + 1]]`.
     var hitStore: [Hit] = []
     var hitStarts: [Int] = []
+    /// What each token's hits can be, as `LexiconFlags` bits: at `2 * i` those of the hits
+    /// at token i without a stripped clitic, at `2 * i + 1` of all of them.
+    var hitFlags: [UInt64] = []
     var candidates: [Candidate] = []
     /// Where the longest organization starting at a token ends (for a role: باسم + organization).
     var organizationEnds: [Int: Int] = [:]
@@ -243,6 +269,7 @@ struct EntityScan {
     }
 
     static let article = Array("ال".utf8)
+    static let articleHash = article.withUnsafeBufferPointer { TokenHash($0) }
 
     /// Every rule over the scan, then the mentions resolved.
     mutating func run() -> [Entity] {
@@ -261,12 +288,13 @@ struct EntityScan {
     }
 
     mutating func findHits() {
-        hashes = tokens.indices.map { TokenHash(tokenBytes($0)) }
-        let (tokens, hashes, bytes, table) = (self.tokens, self.hashes, self.bytes, self.table)
-        func collect(_ first: UnsafeBufferPointer<UInt8>, hash: TokenHash, strip: Int, at index: Int, into store: inout [Hit]) {
+        if hashes.count != tokens.count { computeHashes() }
+        let (tokens, hashes, restHashes, bytes, table) = (self.tokens, self.hashes, self.restHashes, self.bytes, self.table)
+        /// The flags of the hits it adds.
+        func collect(_ first: UnsafeBufferPointer<UInt8>, hash: TokenHash, strip: Int, at index: Int, into store: inout [Hit]) -> UInt64 {
             // Most tokens start no phrase: ruled out before any lookup is set up.
-            guard table.mayStartPhrase(hash) else { return }
-            Self.collect(
+            guard table.mayStartPhrase(hash) else { return 0 }
+            return Self.collect(
                 first, hash: hash, strip: strip, at: index, tokens: tokens, hashes: hashes, bytes: bytes, table: table,
                 into: &store)
         }
@@ -276,38 +304,59 @@ struct EntityScan {
         starts.reserveCapacity(tokens.count + 1)
         var restored: [UInt8] = []
         restored.reserveCapacity(64)
-        for index in tokens.indices {
-            starts.append(store.count)
-            let token = tokens[index]
-            guard token.kind.isWord || token.kind == .number else { continue }
-            let whole = UnsafeBufferPointer(rebasing: bytes[token.normalizedRange])
-            collect(whole, hash: hashes[index], strip: 0, at: index, into: &store)
-            guard token.kind == .arabicWord, whole.count >= 6 else { continue }
-            // Attached proclitics: و ف then ب ل ك, each a two-byte letter (D9 88, D9 81, D8 A8,
-            // D9 84, D9 83); the rest must keep two letters.
-            var strip = 0
-            let first = Self.procliticKind(whole[0], whole[1])
-            if first != .none {
-                strip = 2
-                let rest = UnsafeBufferPointer(rebasing: whole[2...])
-                collect(rest, hash: TokenHash(rest), strip: 2, at: index, into: &store)
-                if first == .conjunction, whole.count >= 8, Self.procliticKind(whole[2], whole[3]) == .preposition {
-                    strip = 4
-                    let rest = UnsafeBufferPointer(rebasing: whole[4...])
-                    collect(rest, hash: TokenHash(rest), strip: 4, at: index, into: &store)
+        // What each token's hits can be, as written (plain) and with a clitic left out too,
+        // written straight into the array's storage.
+        hitFlags = [UInt64](unsafeUninitializedCapacity: tokens.count * 2) { flags, initialized in
+            flags.initialize(repeating: 0)
+            initialized = flags.count
+            for index in tokens.indices {
+                starts.append(store.count)
+                let token = tokens[index]
+                guard token.kind.isWord || token.kind == .number else { continue }
+                let whole = UnsafeBufferPointer(rebasing: bytes[token.normalizedRange])
+                var plain = collect(whole, hash: hashes[index], strip: 0, at: index, into: &store)
+                guard token.kind == .arabicWord, whole.count >= 6 else {
+                    flags[2 &* index] = plain
+                    flags[2 &* index &+ 1] = plain
+                    continue
                 }
-            }
-            // لليابان = ل + اليابان; وللخارجية = و + ل + الخارجية: match with ال put back.
-            for conjunction in stride(from: 0, through: min(strip, 2), by: 2) {
-                let afterConjunction = UnsafeBufferPointer(rebasing: whole[conjunction...])
-                guard afterConjunction.count >= 8, afterConjunction[0] == 0xD9, afterConjunction[1] == 0x84,
-                    afterConjunction[2] == 0xD9, afterConjunction[3] == 0x84,
-                    conjunction == 0 || first == .conjunction
-                else { continue }
-                restored.removeAll(keepingCapacity: true)
-                restored += Self.article
-                restored += afterConjunction[4...]
-                restored.withUnsafeBufferPointer { collect($0, hash: TokenHash($0), strip: conjunction, at: index, into: &store) }
+                var all: UInt64 = 0
+                // Attached proclitics: و ف then ب ل ك, each a two-byte letter (D9 88, D9 81, D8 A8,
+                // D9 84, D9 83); the rest must keep two letters.
+                var strip = 0
+                let first = Self.procliticKind(whole[0], whole[1])
+                if first != .none {
+                    strip = 2
+                    let rest = UnsafeBufferPointer(rebasing: whole[2...])
+                    all |= collect(rest, hash: restHashes[index], strip: 2, at: index, into: &store)
+                    if first == .conjunction, whole.count >= 8, Self.procliticKind(whole[2], whole[3]) == .preposition {
+                        strip = 4
+                        let rest = UnsafeBufferPointer(rebasing: whole[4...])
+                        all |= collect(rest, hash: TokenHash(rest), strip: 4, at: index, into: &store)
+                    }
+                }
+                // لليابان = ل + اليابان; وللخارجية = و + ل + الخارجية: match with ال put back.
+                for conjunction in stride(from: 0, through: min(strip, 2), by: 2) {
+                    let afterConjunction = UnsafeBufferPointer(rebasing: whole[conjunction...])
+                    guard afterConjunction.count >= 8, afterConjunction[0] == 0xD9, afterConjunction[1] == 0x84,
+                        afterConjunction[2] == 0xD9, afterConjunction[3] == 0x84,
+                        conjunction == 0 || first == .conjunction
+                    else { continue }
+                    // The hash first: the bytes are put together only for a token that may start a phrase.
+                    let hash = Self.articleHash.adding(UnsafeBufferPointer(rebasing: afterConjunction[4...]))
+                    guard table.mayStartPhrase(hash) else { continue }
+                    restored.removeAll(keepingCapacity: true)
+                    restored += Self.article
+                    restored += afterConjunction[4...]
+                    let found = restored.withUnsafeBufferPointer {
+                        Self.collect(
+                            $0, hash: hash, strip: conjunction, at: index, tokens: tokens, hashes: hashes, bytes: bytes, table: table,
+                            into: &store)
+                    }
+                    if conjunction == 0 { plain |= found } else { all |= found }
+                }
+                flags[2 &* index] = plain
+                flags[2 &* index &+ 1] = all | plain
             }
         }
         starts.append(store.count)
@@ -315,16 +364,34 @@ struct EntityScan {
         hitStarts = starts
     }
 
+    /// Fills `hashes` and `restHashes` (see ``EntityRecognizer/entitiesTokensAndHashes(in:)``).
+    mutating func computeHashes() {
+        let tokens = self.tokens, bytes = self.bytes
+        var rests = [TokenHash](repeating: .empty, count: tokens.count)
+        hashes = tokens.indices.map { index in
+            let token = tokens[index]
+            let word = UnsafeBufferPointer(rebasing: bytes[token.normalizedRange])
+            guard token.kind == .arabicWord, word.count > 2, Self.procliticKind(word[0], word[1]) != .none else {
+                return TokenHash(word)
+            }
+            let (whole, rest) = TokenHash.hashes(of: word, andWithout: 2)
+            rests[index] = rest
+            return whole
+        }
+        restHashes = rests
+    }
+
     /// Adds the phrases that start with `first` (the token at `index`, maybe without a
-    /// clitic) and go on with the tokens after it. The closures are passed straight to the
-    /// table, so that none is allocated.
+    /// clitic) and go on with the tokens after it, and returns the union of their flags. The
+    /// closures are passed straight to the table, so that none is allocated.
     ///
     /// Everything is passed in: a method called from the mutating `findHits` would get a
     /// copy of the whole scan.
     private static func collect(
         _ first: UnsafeBufferPointer<UInt8>, hash: TokenHash, strip: Int, at index: Int, tokens: [ScanToken], hashes: [TokenHash],
         bytes: UnsafeBufferPointer<UInt8>, table: PhraseTable<LexiconEntry>, into store: inout [Hit]
-    ) {
+    ) -> UInt64 {
+        var found: UInt64 = 0
         table.forEachMatch(
             first: (hash, first),
             rest: { offset in
@@ -334,14 +401,17 @@ struct EntityScan {
             },
             { length, phrase, summary in
                 store.append(Hit(length: length, strip: strip, phrase: phrase, flags: LexiconFlags(rawValue: summary)))
+                found |= summary
             })
+        return found
     }
 
     /// The longest hit at `index` whose phrase can be any of `flags`; one with a stripped
     /// clitic only if `allowsStrip`.
     @inline(__always)
     func longestHit(at index: Int, strip allowsStrip: Bool = false, _ flags: LexiconFlags) -> Hit? {
-        guard index < tokens.count else { return nil }
+        // Most tokens have no hit of the kind asked for: one load rules them out.
+        guard index < tokens.count, hitFlags[2 * index + (allowsStrip ? 1 : 0)] & flags.rawValue != 0 else { return nil }
         var best: Hit?
         for position in hitStarts[index]..<hitStarts[index + 1] {
             let hit = hitStore[position]
@@ -361,21 +431,29 @@ struct EntityScan {
 
     /// Picks non-overlapping mentions, longest first, and maps them to the original text.
     func resolve() -> [Entity] {
-        let ordered = candidates.sorted { a, b in
-            let (la, lb) = (a.end - a.start, b.end - b.start)
-            if la != lb { return la > lb }
-            if a.priority != b.priority { return a.priority > b.priority }
-            return a.start < b.start
+        // Longest first, then the higher priority, then the earlier start, then the order
+        // the rules gave: one integer key per candidate, sorted without moving candidates.
+        var order = candidates.indices.map { index in
+            let candidate = candidates[index]
+            let length = UInt64(min(candidate.end - candidate.start, 0xFFFF))
+            let priority = UInt64(min(max(candidate.priority, 0), 0xFF))
+            return (key: (0xFFFF - length) << 48 | (0xFF - priority) << 40 | UInt64(min(candidate.start, 1 << 40 - 1)), index: index)
         }
-        var taken = Array(repeating: false, count: tokens.count)
-        var accepted: [Candidate] = []
-        for candidate in ordered where !(candidate.start..<candidate.end).contains(where: { taken[$0] }) {
-            assert(candidate.end > candidate.start, "an empty mention from \(candidate.source)")
-            for index in candidate.start..<candidate.end { taken[index] = true }
-            accepted.append(candidate)
+        order.sort { $0 < $1 }
+        var taken = [Bool](repeating: false, count: tokens.count)
+        var accepted: [Int] = []
+        for (_, index) in order {
+            let (start, end) = (candidates[index].start, candidates[index].end)
+            assert(end > start, "an empty mention from \(candidates[index].source)")
+            guard !(start..<end).contains(where: { taken[$0] }) else { continue }
+            for token in start..<end { taken[token] = true }
+            accepted.append(index)
         }
+        // Mentions do not overlap, so their starts differ.
+        accepted.sort { candidates[$0].start < candidates[$1].start }
         var mapper = offsets.cursor()
-        return accepted.sorted { $0.start < $1.start }.map { candidate in
+        return accepted.map { index in
+            let candidate = candidates[index]
             let start = tokens[candidate.start].normalizedRange.lowerBound + candidate.strip
             let end = tokens[candidate.end - 1].normalizedRange.upperBound
             let range = mapper.originalRange(of: start..<end)

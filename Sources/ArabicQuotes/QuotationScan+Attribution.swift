@@ -258,13 +258,17 @@ extension QuotationScan {
     /// The headline form SPEAKER: QUOTE, on a line or in a segment of a list line between
     /// `..` (نتنياهو تحت الأرض.. أحمد موسى عن العملية العسكرية بلبنان: أكبر اختراق …).
     mutating func findHeadline(in paragraph: Range<Int>) {
+        // A period is a punctuation token whose first byte is "." (read from the arrays
+        // directly: this walks every token of a paragraph without a quotation).
+        let (tokens, normalizedText) = (self.tokens, self.normalizedText)
+        func isPeriod(_ index: Int) -> Bool {
+            tokens[index].kind == .punctuation && normalizedText[tokens[index].normalizedRange.lowerBound] == UInt8(ascii: ".")
+        }
         var segmentStart = paragraph.lowerBound
         var index = paragraph.lowerBound
         while index <= paragraph.upperBound {
             let atEnd = index == paragraph.upperBound
-            let doubleStop =
-                !atEnd && isPunctuation(index, Self.period) && index + 1 < paragraph.upperBound
-                && isPunctuation(index + 1, Self.period)
+            let doubleStop = !atEnd && index + 1 < paragraph.upperBound && isPeriod(index) && isPeriod(index + 1)
             if atEnd || doubleStop {
                 headline(in: segmentStart..<index)
                 segmentStart = index + (doubleStop ? 2 : 0)
@@ -328,11 +332,14 @@ extension QuotationScan {
             history.append(previous)
             return
         }
-        let first = text.split(separator: " ").first.map(String.init) ?? text
+        // The first word, found and compared as bytes: no grapheme breaking for a two-letter suffix.
+        let utf8 = text.utf8
+        let wordStart = utf8.firstIndex { $0 != 0x20 } ?? utf8.endIndex
+        let first = utf8[wordStart..<(utf8[wordStart...].firstIndex(of: 0x20) ?? utf8.endIndex)]
         let entityType = speaker.entity.map { entities[$0].type }
-        // Endings compared as bytes: no grapheme breaking for a two-letter suffix.
-        func ends(_ suffix: String) -> Bool {
-            first.utf8.count >= suffix.utf8.count && first.utf8.suffix(suffix.utf8.count).elementsEqual(suffix.utf8)
+        func ends(_ suffix: StaticString) -> Bool {
+            let suffix = UnsafeBufferPointer(start: suffix.utf8Start, count: suffix.utf8CodeUnitCount)
+            return first.count >= suffix.count && first.suffix(suffix.count).elementsEqual(suffix)
         }
         let plural = ends("ون") || ends("ين") || speaker.resolved != nil && speaker.text != nil
         let feminine = !plural && (ends("ة") || ends("ا") || entityType == .country)

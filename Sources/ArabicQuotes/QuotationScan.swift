@@ -37,6 +37,8 @@ enum TokenFlags {
     static let cueAfterConjunction: UInt8 = 2
     static let sourceStart: UInt8 = 4
     static let sourceStartAfterWa: UInt8 = 8
+    /// أنّ/إنّ/بأن and أنه/بأنه, in their normalized forms (`QuotationScan.thatWords`).
+    static let thatWord: UInt8 = 16
 }
 
 /// A value for some token positions: a dictionary's subscript over an array, one slot per
@@ -88,7 +90,8 @@ struct QuotationScan {
     var currentSource: Speaker?
 
     init(
-        text: String, tokens: [ScanToken], normalized: [UInt8], hashes: [TokenHash], entities: [Entity], finder: QuotationFinder
+        text: String, tokens: [ScanToken], normalized: [UInt8], hashes: [TokenHash], restHashes: [TokenHash], entities: [Entity],
+        finder: QuotationFinder
     ) {
         self.text = text
         self.tokens = tokens
@@ -106,11 +109,16 @@ struct QuotationScan {
                 guard token.kind == .arabicWord else { continue }
                 let hash = hashes[index].value
                 var flag: UInt8 = 0
+                // Four hashes compared, and the bytes only when one is equal.
+                if Self.thatWordHashes.contains(hash), Self.thatWords.contains(where: { word.elementsEqual($0) }) {
+                    flag |= TokenFlags.thatWord
+                }
                 if finder.cueFilter.mayContain(hash) { flag |= TokenFlags.cue }
                 if finder.sourceFirstFilter.mayContain(hash) { flag |= TokenFlags.sourceStart }
                 // و or ف attached: the word without it.
                 if word.count > 2 && word[0] == 0xD9 && (word[1] == 0x88 || word[1] == 0x81) {
-                    let rest = QuotationFinder.hash(UnsafeBufferPointer(rebasing: word[2...]))
+                    // The entity scan hashed the word without its first letter already.
+                    let rest = restHashes[index].value
                     if finder.cueFilter.mayContain(rest) { flag |= TokenFlags.cueAfterConjunction }
                     if word[1] == 0x88 && finder.sourceFirstFilter.mayContain(rest) { flag |= TokenFlags.sourceStartAfterWa }
                 }
@@ -133,14 +141,11 @@ struct QuotationScan {
         case UInt8(ascii: "\""): return PunctuationBits.mark
         default:
             // ؟ (D8 9F), … (E2 80 A6), « » (C2 AB, C2 BB), “ ” „ (E2 80 9C/9D/9E).
-            if bytes.elementsEqual([0xD8, 0x9F]) || bytes.elementsEqual([0xE2, 0x80, 0xA6]) {
-                return PunctuationBits.sentenceEnd
+            switch (bytes.count, first, bytes.count > 1 ? bytes[1] : 0, bytes.count > 2 ? bytes[2] : 0) {
+            case (2, 0xD8, 0x9F, _), (3, 0xE2, 0x80, 0xA6): return PunctuationBits.sentenceEnd
+            case (2, 0xC2, 0xAB, _), (2, 0xC2, 0xBB, _), (3, 0xE2, 0x80, 0x9C...0x9E): return PunctuationBits.mark
+            default: return 0
             }
-            if bytes.elementsEqual([0xC2, 0xAB]) || bytes.elementsEqual([0xC2, 0xBB]) { return PunctuationBits.mark }
-            if bytes.count == 3 && bytes[0] == 0xE2 && bytes[1] == 0x80 && (0x9C...0x9E).contains(bytes[2]) {
-                return PunctuationBits.mark
-            }
-            return 0
         }
     }
 
@@ -252,13 +257,12 @@ struct QuotationScan {
     static let sentenceEnds: [Unicode.Scalar] = [".", "؟", "!", "…", "?"]
     static let commas: [Unicode.Scalar] = ["،", ",", "–", "-", "—"]
     static let colon: [Unicode.Scalar] = [":"]
-    static let period: [Unicode.Scalar] = ["."]
     static let thatWords: [[UInt8]] = ["ان", "بان", "انه", "بانه"].map { Array($0.utf8) }
 
     /// Whether the token is أنّ/إنّ/بأن (in their normalized forms).
-    func isThatWord(_ index: Int) -> Bool {
-        tokens[index].kind == .arabicWord && Self.thatWords.contains { normalizedBytes(index).elementsEqual($0) }
-    }
+    func isThatWord(_ index: Int) -> Bool { tokenFlags[index] & TokenFlags.thatWord != 0 }
+
+    static let thatWordHashes: [UInt64] = thatWords.map { word in word.withUnsafeBufferPointer { TokenHash($0).value } }
 
     /// Whether the token's normalized form ends with `suffix`, compared byte for byte.
     func normalized(_ index: Int, hasSuffix suffix: String) -> Bool {

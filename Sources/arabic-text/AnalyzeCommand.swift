@@ -193,8 +193,11 @@ struct AnalyzeCommand: ParsableCommand {
                     var number = firstLine
                     var start = 0
                     while start < chunk.count {
-                        var end = start
-                        while end < chunk.count && chunk[end] != 0x0A { end += 1 }
+                        // memchr: a line is thousands of bytes.
+                        let end =
+                            memchr(chunk.baseAddress! + start, 0x0A, chunk.count - start).map {
+                                chunk.baseAddress!.distance(to: $0.assumingMemoryBound(to: UInt8.self))
+                            } ?? chunk.count
                         let line = UnsafeBufferPointer(rebasing: chunk[start..<end])
                         if line.count > limit {
                             try tooLarge(number, line.count)
