@@ -44,9 +44,13 @@ func expectSpansReadBack(_ document: Document, sourceLocation: SourceLocation = 
     for token in document.tokens {
         span(token.range, token.text, "token")
         if let normalized = document.normalized {
-            let ok = token.normalizedRange.upperBound <= normalized.text.utf8.count
+            let ok =
+                token.normalizedRange.upperBound <= normalized.text.utf8.count
                 && normalized.text.utf8Slice(token.normalizedRange) == token.normalized
-            if !ok { problems.append("token \(token.normalizedRange) does not read back \"\(token.normalized)\" in the normalized text") }
+            if !ok {
+                problems.append(
+                    "token \(token.normalizedRange) does not read back \"\(token.normalized)\" in the normalized text")
+            }
         }
         if token.range.isEmpty { problems.append("an empty token at \(token.range)") }
         if token.range.lowerBound < previousToken.upperBound {
