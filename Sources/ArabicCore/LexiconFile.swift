@@ -93,6 +93,9 @@ public struct LexiconFile: Sendable {
         var schemaColumns: [LexiconSchema.Column?] = []
         // What a line says (its fields but the notes, as written) → its line, to find repeated entries.
         var entries: [String: Int] = [:]
+        // Room for a line of every 16 bytes up front: a million lines would otherwise grow
+        // the table twenty times, rehashing every entry each time.
+        if case .schema = check { entries.reserveCapacity(text.utf8.count / 16) }
         var rows: [Row] = []
         var lineNumber = 0
         // Lines and fields are cut on their bytes (a line feed, then a tab), not on Characters:
