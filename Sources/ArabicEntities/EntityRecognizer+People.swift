@@ -175,7 +175,7 @@ extension EntityScan {
         var familyNames: [UInt64: (token: Int, end: Int)] = [:]
         for candidate in candidates where candidate.type == .person && candidate.end - candidate.start >= 2 {
             let last = candidate.end - 1
-            let key = hashes[last].value
+            let key = tokens[last].hash.value
             familyNames[key] = (last, min(familyNames[key]?.end ?? Int.max, candidate.end))
         }
         guard !familyNames.isEmpty else { return [] }
@@ -184,7 +184,7 @@ extension EntityScan {
         for key in familyNames.keys { filter[Int(truncatingIfNeeded: key >> 6) & 63] |= 1 << (key & 63) }
         var found: [Candidate] = []
         for index in tokens.indices where tokens[index].kind == .arabicWord || tokens[index].kind == .latinWord {
-            let key = hashes[index].value
+            let key = tokens[index].hash.value
             guard filter[Int(truncatingIfNeeded: key >> 6) & 63] & (1 << (key & 63)) != 0,
                 let name = familyNames[key], index >= name.end,
                 tokenBytes(index).elementsEqual(tokenBytes(name.token)), isNameToken(index)

@@ -8,7 +8,7 @@ extension QuotationScan {
         let flags = tokenFlags[index]
         guard flags & (TokenFlags.cue | TokenFlags.cueAfterConjunction) != 0 else { return nil }
         let word = normalizedBytes(index)
-        if flags & TokenFlags.cue != 0, let found = finder.cues[hashes[index].value], found.form.utf8.elementsEqual(word) {
+        if flags & TokenFlags.cue != 0, let found = finder.cues[tokens[index].hash.value], found.form.utf8.elementsEqual(word) {
             return (found.entry, 0)
         }
         guard flags & TokenFlags.cueAfterConjunction != 0 else { return nil }

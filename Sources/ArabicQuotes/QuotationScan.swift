@@ -60,8 +60,6 @@ struct QuotationScan {
     let tokens: [ScanToken]
     /// The normalized text's UTF-8, which `tokens` index with `normalizedRange`.
     let normalizedText: [UInt8]
-    /// FNV-1a of each token's normalized bytes (from the entity scan), the key of the cue table.
-    let hashes: [TokenHash]
     /// For each token, which of the finder's filters it passes (`TokenFlags`): most tokens
     /// pass none, and the cue and source-phrase lookups never look at them again.
     let tokenFlags: [UInt8]
@@ -90,9 +88,7 @@ struct QuotationScan {
     var currentSource: Speaker?
 
     init(
-        text: String, tokens: [ScanToken], normalized: [UInt8], hashes: [TokenHash], restHashes: [TokenHash], entities: [Entity],
-        finder: QuotationFinder
-    ) {
+        text: String, tokens: [ScanToken], normalized: [UInt8], entities: [Entity], finder: QuotationFinder) {
         self.text = text
         self.tokens = tokens
         self.normalizedText = normalized
@@ -107,7 +103,7 @@ struct QuotationScan {
                     continue
                 }
                 guard token.kind == .arabicWord else { continue }
-                let hash = hashes[index].value
+                let hash = token.hash.value
                 var flag: UInt8 = 0
                 // Four hashes compared, and the bytes only when one is equal.
                 if Self.thatWordHashes.contains(hash), Self.thatWords.contains(where: { word.elementsEqual($0) }) {
@@ -118,14 +114,13 @@ struct QuotationScan {
                 // و or ف attached: the word without it.
                 if word.count > 2 && word[0] == 0xD9 && (word[1] == 0x88 || word[1] == 0x81) {
                     // The entity scan hashed the word without its first letter already.
-                    let rest = restHashes[index].value
+                    let rest = token.restHash.value
                     if finder.cueFilter.mayContain(rest) { flag |= TokenFlags.cueAfterConjunction }
                     if word[1] == 0x88 && finder.sourceFirstFilter.mayContain(rest) { flag |= TokenFlags.sourceStartAfterWa }
                 }
                 flags[index] = flag
             }
         }
-        self.hashes = hashes
         self.tokenFlags = flags
         self.punctuation = punctuation
         self.entities = entities
