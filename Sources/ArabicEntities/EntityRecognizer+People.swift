@@ -173,10 +173,12 @@ extension EntityScan {
     func laterMentionsOfPeople() -> [Candidate] {
         // Last word (by its token hash, checked byte for byte) → where its full name ends.
         var familyNames: [UInt64: (token: Int, end: Int)] = [:]
-        for candidate in candidates where candidate.type == .person && candidate.end - candidate.start >= 2 {
-            let last = candidate.end - 1
+        for index in candidates.indices where candidates[index].type == .person {
+            let (start, end) = (candidates[index].start, candidates[index].end)
+            guard end - start >= 2 else { continue }
+            let last = end - 1
             let key = tokens[last].hash.value
-            familyNames[key] = (last, min(familyNames[key]?.end ?? Int.max, candidate.end))
+            familyNames[key] = (last, min(familyNames[key]?.end ?? Int.max, end))
         }
         guard !familyNames.isEmpty else { return [] }
         // One bit per family name rules most tokens out before the dictionary is asked.

@@ -265,8 +265,9 @@ struct EntityScan {
         candidates += dates()
         candidates += organizations()
         candidates += names()
-        for candidate in candidates where candidate.type == .organization {
-            organizationEnds[candidate.start] = max(organizationEnds[candidate.start] ?? 0, candidate.end)
+        for index in candidates.indices where candidates[index].type == .organization {
+            let (start, end) = (candidates[index].start, candidates[index].end)
+            organizationEnds[start] = max(organizationEnds[start] ?? 0, end)
         }
         candidates += people()
         candidates += laterMentionsOfPeople()
@@ -421,14 +422,13 @@ struct EntityScan {
         accepted.sort { candidates[$0].start < candidates[$1].start }
         var mapper = offsets.cursor()
         return accepted.map { index in
-            let candidate = candidates[index]
-            let start = tokens[candidate.start].normalizedRange.lowerBound + candidate.strip
-            let end = tokens[candidate.end - 1].normalizedRange.upperBound
+            let start = tokens[candidates[index].start].normalizedRange.lowerBound + candidates[index].strip
+            let end = tokens[candidates[index].end - 1].normalizedRange.upperBound
             let range = mapper.originalRange(of: start..<end)
             return Entity(
-                type: candidate.type, subtype: candidate.subtype, range: range,
+                type: candidates[index].type, subtype: candidates[index].subtype, range: range,
                 text: String(decoding: UnsafeBufferPointer(rebasing: originalBytes[range]), as: UTF8.self),
-                id: candidate.id, source: candidate.source)
+                id: candidates[index].id, source: candidates[index].source)
         }
     }
 }

@@ -216,10 +216,12 @@ struct QuotationScan {
         entityStarting = TokenMap(count: tokens.count + 1)
         entityEndingAt = TokenMap(count: tokens.count + 1)
         var tokenIndex = 0
-        for (entityIndex, entity) in entities.enumerated() {
-            while tokenIndex < tokens.count && tokens[tokenIndex].range.upperBound <= entity.range.lowerBound { tokenIndex += 1 }
+        // By index, reading only the range: copying an entity would retain its strings.
+        for entityIndex in entities.indices {
+            let range = entities[entityIndex].range
+            while tokenIndex < tokens.count && tokens[tokenIndex].range.upperBound <= range.lowerBound { tokenIndex += 1 }
             var end = tokenIndex
-            while end < tokens.count && tokens[end].range.lowerBound < entity.range.upperBound { end += 1 }
+            while end < tokens.count && tokens[end].range.lowerBound < range.upperBound { end += 1 }
             if end > tokenIndex {
                 entityStarting[tokenIndex] = (entityIndex, end)
                 entityEndingAt[end] = (entityIndex, tokenIndex)
