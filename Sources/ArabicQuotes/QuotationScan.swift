@@ -94,6 +94,10 @@ struct QuotationScan {
         self.normalizedText = normalized
         var flags = [UInt8](repeating: 0, count: tokens.count)
         var punctuation = [UInt8](repeating: 0, count: tokens.count)
+        // Written with few branches: which filters a word passes is as good as random.
+        @inline(__always) func bit(_ condition: Bool, _ value: UInt8) -> UInt8 { condition ? value : 0 }
+        let thatHashes = Self.thatWordHashes
+        let (cueFilter, sourceFilter) = (finder.cueFilter, finder.sourceFirstFilter)
         normalized.withUnsafeBufferPointer { bytes in
             for index in tokens.indices {
                 let token = tokens[index]
@@ -104,19 +108,17 @@ struct QuotationScan {
                 }
                 guard token.kind == .arabicWord else { continue }
                 let hash = token.hash.value
-                var flag: UInt8 = 0
+                // و or ف attached: the word without it (the tokenizer hashed it already).
+                let rest = token.restHash.value
+                let afterWa = word.count > 2 && word[0] == 0xD9 && word[1] == 0x88
+                let afterConjunction = afterWa || (word.count > 2 && word[0] == 0xD9 && word[1] == 0x81)
+                var flag =
+                    bit(cueFilter.mayContain(hash), TokenFlags.cue) | bit(sourceFilter.mayContain(hash), TokenFlags.sourceStart)
+                flag |= bit(cueFilter.mayContain(rest), TokenFlags.cueAfterConjunction) & bit(afterConjunction, 0xFF)
+                flag |= bit(sourceFilter.mayContain(rest), TokenFlags.sourceStartAfterWa) & bit(afterWa, 0xFF)
                 // Four hashes compared, and the bytes only when one is equal.
-                if Self.thatWordHashes.contains(hash), Self.thatWords.contains(where: { word.elementsEqual($0) }) {
+                if thatHashes.contains(hash), Self.thatWords.contains(where: { word.elementsEqual($0) }) {
                     flag |= TokenFlags.thatWord
-                }
-                if finder.cueFilter.mayContain(hash) { flag |= TokenFlags.cue }
-                if finder.sourceFirstFilter.mayContain(hash) { flag |= TokenFlags.sourceStart }
-                // و or ف attached: the word without it.
-                if word.count > 2 && word[0] == 0xD9 && (word[1] == 0x88 || word[1] == 0x81) {
-                    // The entity scan hashed the word without its first letter already.
-                    let rest = token.restHash.value
-                    if finder.cueFilter.mayContain(rest) { flag |= TokenFlags.cueAfterConjunction }
-                    if word[1] == 0x88 && finder.sourceFirstFilter.mayContain(rest) { flag |= TokenFlags.sourceStartAfterWa }
                 }
                 flags[index] = flag
             }
