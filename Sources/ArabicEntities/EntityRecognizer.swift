@@ -73,22 +73,22 @@ public struct EntityRecognizer: Sendable {
                     initialized = count
                 }
                 return try normalizedArray.withUnsafeBufferPointer { (normalized) throws(ICUError) in
-                let count = normalized.count
-                var tokens: [ScanToken] = []
-                // About one token per five bytes of Arabic news: one allocation, rarely two.
-                tokens.reserveCapacity(count / 4 + 16)
-                var mapper = offsets.cursor()
-                // The tokenizer hashes the words as it reads them: the scan needs no pass of its own.
-                try tokenizer.forEachSegment(inNormalized: normalized) { kind, normalizedRange, hash, rest in
-                    tokens.append(
-                        ScanToken(
-                            kind: kind, range: mapper.originalRange(of: normalizedRange), normalizedRange: normalizedRange,
-                            hash: hash, restHash: rest))
-                }
-                var scan = EntityScan(
-                    original: text, offsets: offsets, tokens: tokens, bytes: normalized, originalBytes: originalBytes,
-                    table: gazetteer.table)
-                return (body(&scan), tokens, normalizedArray)
+                    let count = normalized.count
+                    var tokens: [ScanToken] = []
+                    // About one token per five bytes of Arabic news: one allocation, rarely two.
+                    tokens.reserveCapacity(count / 4 + 16)
+                    var mapper = offsets.cursor()
+                    // The tokenizer hashes the words as it reads them: the scan needs no pass of its own.
+                    try tokenizer.forEachSegment(inNormalized: normalized) { kind, normalizedRange, hash, rest in
+                        tokens.append(
+                            ScanToken(
+                                kind: kind, range: mapper.originalRange(of: normalizedRange), normalizedRange: normalizedRange,
+                                hash: hash, restHash: rest))
+                    }
+                    var scan = EntityScan(
+                        original: text, offsets: offsets, tokens: tokens, bytes: normalized, originalBytes: originalBytes,
+                        table: gazetteer.table)
+                    return (body(&scan), tokens, normalizedArray)
                 }
             }
         }
@@ -101,7 +101,8 @@ public struct EntityRecognizer: Sendable {
         var original = text.original
         return normalized.withUTF8 { normalizedBytes in
             let scanTokens = tokens.map { token in
-                let (hash, rest) = TokenHash.hashes(of: UnsafeBufferPointer(rebasing: normalizedBytes[token.normalizedRange]), andWithout: 2)
+                let (hash, rest) = TokenHash.hashes(
+                    of: UnsafeBufferPointer(rebasing: normalizedBytes[token.normalizedRange]), andWithout: 2)
                 return ScanToken(
                     kind: token.kind, range: token.range, normalizedRange: token.normalizedRange, hash: hash, restHash: rest)
             }
@@ -277,7 +278,9 @@ struct EntityScan {
     mutating func findHits() {
         let (tokens, bytes, table) = (self.tokens, self.bytes, self.table)
         /// The flags of the hits it adds.
-        func collect(_ first: UnsafeBufferPointer<UInt8>, hash: TokenHash, strip: Int, at index: Int, into store: inout [Hit]) -> UInt64 {
+        func collect(_ first: UnsafeBufferPointer<UInt8>, hash: TokenHash, strip: Int, at index: Int, into store: inout [Hit])
+            -> UInt64
+        {
             // Most tokens start no phrase: ruled out before any lookup is set up.
             guard table.mayStartPhrase(hash) else { return 0 }
             return Self.collect(
@@ -406,7 +409,9 @@ struct EntityScan {
             let candidate = candidates[index]
             let length = UInt64(min(candidate.end - candidate.start, 0xFFFF))
             let priority = UInt64(min(max(candidate.priority, 0), 0xFF))
-            return (key: (0xFFFF - length) << 48 | (0xFF - priority) << 40 | UInt64(min(candidate.start, 1 << 40 - 1)), index: index)
+            return (
+                key: (0xFFFF - length) << 48 | (0xFF - priority) << 40 | UInt64(min(candidate.start, 1 << 40 - 1)), index: index
+            )
         }
         order.sort { $0 < $1 }
         var taken = [Bool](repeating: false, count: tokens.count)

@@ -88,7 +88,8 @@ struct QuotationScan {
     var currentSource: Speaker?
 
     init(
-        text: String, tokens: [ScanToken], normalized: [UInt8], entities: [Entity], finder: QuotationFinder) {
+        text: String, tokens: [ScanToken], normalized: [UInt8], entities: [Entity], finder: QuotationFinder
+    ) {
         self.text = text
         self.tokens = tokens
         self.normalizedText = normalized

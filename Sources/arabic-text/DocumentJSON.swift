@@ -137,7 +137,9 @@ struct ScalarOffsets {
         var scalar = 0, byte = 0
         while byte + 64 <= text.count {
             blocks.append(scalar)
-            for word in 0..<8 { scalar += Self.starts(in: self.text.loadUnaligned(fromByteOffset: byte + 8 * word, as: UInt64.self)) }
+            for word in 0..<8 {
+                scalar += Self.starts(in: self.text.loadUnaligned(fromByteOffset: byte + 8 * word, as: UInt64.self))
+            }
             byte += 64
         }
         blocks.append(scalar)

@@ -1,5 +1,6 @@
-@testable import ArabicCore
 import Testing
+
+@testable import ArabicCore
 
 /// What the fuzzers of `Fuzz/` found, each as the input (cut down) that found it; see
 /// Docs/Reliability.md for the runs.

@@ -110,10 +110,14 @@ import Testing
     @Test func aLineLongerThanTheBufferIsReadPast() throws {
         let long = String(repeating: "كلمة ", count: 400_000)  // 4 MB, a line of its own
         let input = "قال الوزير.\n" + long + "\nوصل الوفد."
-        let run = try Tool.run(["analyze", "--input", "lines", "--format", "jsonl", "--max-document-bytes", "1000", "--quiet"], input: input)
+        let run = try Tool.run(
+            ["analyze", "--input", "lines", "--format", "jsonl", "--max-document-bytes", "1000", "--quiet"], input: input)
         let lines = run.output.split(separator: "\n").map(String.init)
         #expect(lines.count == 3)
-        #expect(lines[1] == "{\"id\":\"<stdin>:2\",\"line\":2,\"error\":\"the document is \(long.utf8.count) bytes, more than --max-document-bytes 1000\"}")
+        #expect(
+            lines[1]
+                == "{\"id\":\"<stdin>:2\",\"line\":2,\"error\":\"the document is \(long.utf8.count) bytes, more than --max-document-bytes 1000\"}"
+        )
         #expect(lines[2].hasPrefix("{\"id\":\"<stdin>:3\""))
     }
 
