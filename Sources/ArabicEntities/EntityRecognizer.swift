@@ -79,7 +79,10 @@ public struct EntityRecognizer: Sendable {
                     tokens.reserveCapacity(count / 4 + 16)
                     var mapper = offsets.cursor()
                     // The tokenizer hashes the words as it reads them: the scan needs no pass of its own.
-                    try tokenizer.forEachSegment(inNormalized: normalized) { kind, normalizedRange, hash, rest in
+                    try tokenizer.forEachSegment(inNormalized: normalized) { kind, normalizedRange, hashes in
+                        let (hash, rest) =
+                            hashes
+                            ?? TokenHash.hashes(of: UnsafeBufferPointer(rebasing: normalized[normalizedRange]), andWithout: 2)
                         tokens.append(
                             ScanToken(
                                 kind: kind, range: mapper.originalRange(of: normalizedRange), normalizedRange: normalizedRange,
