@@ -3,8 +3,7 @@ import ArabicCore
 extension EntityScan {
     /// Media named after a cue (وكالة “سبوتنيك”، لصحيفة “نيويورك تايمز”), then people:
     /// a title or role and the name after it, or a known given name and the names after it.
-    func people() -> [Candidate] {
-        var candidates: [Candidate] = []
+    func people(into candidates: inout [Candidate]) {
         for index in tokens.indices {
             // Every rule here starts from a lexicon hit at the token: most tokens have none.
             guard hitStarts[index] != hitStarts[index + 1] else { continue }
@@ -13,7 +12,6 @@ extension EntityScan {
                 candidates.append(person)
             }
         }
-        return candidates
     }
 
     func isQuotationMark(_ index: Int) -> Bool {

@@ -264,16 +264,20 @@ struct EntityScan {
     /// Every rule over the scan, then the mentions resolved.
     mutating func run() -> [Entity] {
         findHits()
-        // Each rule reads the scan and returns its mentions; the people rules also see
-        // the organizations found before them (باسم وزارة الخارجية …).
-        candidates += dates()
-        candidates += organizations()
-        candidates += names()
-        for index in candidates.indices where candidates[index].type == .organization {
-            let (start, end) = (candidates[index].start, candidates[index].end)
+        // Each rule reads the scan and adds its mentions; the people rules also see the
+        // organizations found before them (باسم وزارة الخارجية …), and the later mentions
+        // the people.
+        var found: [Candidate] = []
+        found.reserveCapacity(tokens.count / 8 + 16)
+        dates(into: &found)
+        organizations(into: &found)
+        names(into: &found)
+        for index in found.indices where found[index].type == .organization {
+            let (start, end) = (found[index].start, found[index].end)
             organizationEnds[start] = max(organizationEnds[start] ?? 0, end)
         }
-        candidates += people()
+        people(into: &found)
+        candidates = found
         candidates += laterMentionsOfPeople()
         return resolve()
     }
