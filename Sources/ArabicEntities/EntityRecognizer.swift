@@ -421,17 +421,17 @@ struct EntityScan {
             )
         }
         order.sort { $0 < $1 }
-        var taken = [Bool](repeating: false, count: tokens.count)
-        var accepted: [Int] = []
+        // Per token: -1 free, -2 inside a mention, or the candidate whose mention starts there;
+        // the accepted mentions are then read in text order without sorting them.
+        var owner = [Int](repeating: -1, count: tokens.count)
         for (_, index) in order {
             let (start, end) = (candidates[index].start, candidates[index].end)
             assert(end > start, "an empty mention from \(candidates[index].source)")
-            guard !(start..<end).contains(where: { taken[$0] }) else { continue }
-            for token in start..<end { taken[token] = true }
-            accepted.append(index)
+            guard !(start..<end).contains(where: { owner[$0] != -1 }) else { continue }
+            for token in start..<end { owner[token] = -2 }
+            owner[start] = index
         }
-        // Mentions do not overlap, so their starts differ.
-        accepted.sort { candidates[$0].start < candidates[$1].start }
+        let accepted = owner.filter { $0 >= 0 }
         var mapper = offsets.cursor()
         return accepted.map { index in
             let start = tokens[candidates[index].start].normalizedRange.lowerBound + candidates[index].strip
