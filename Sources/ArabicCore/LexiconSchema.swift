@@ -19,7 +19,7 @@ public struct LexiconSchema: Hashable, Sendable {
     public struct Column: Hashable, Sendable {
         /// What a column's values may be.
         public enum Content: Hashable, Sendable {
-            /// Any text: a phrase, a lemma.
+            /// Any text: a phrase, a lemma; at most ``LexiconSchema/maximumWordsPerPhrase`` words.
             case text
             /// Free text for people (`note`, `english`); not part of what an entry means, so two
             /// lines that differ only there are duplicates.
@@ -28,7 +28,8 @@ public struct LexiconSchema: Hashable, Sendable {
             case oneOf([String])
             /// An ISO 3166 alpha-2 code that ICU knows (`RU`, `SA`).
             case countryCode
-            /// Phrases separated by `,` (the plural forms of a nisba).
+            /// Phrases separated by `,` (the plural forms of a nisba), each of at most
+            /// ``LexiconSchema/maximumWordsPerPhrase`` words.
             case list
         }
 
@@ -109,6 +110,30 @@ public struct LexiconSchema: Hashable, Sendable {
     /// The codes ICU knows, looked up once.
     static let countryCodes = Set(ICU.isoRegionCodes)
 
+    /// The most words (separated by white space) a phrase of a `text` or `list` column may
+    /// have; a longer one is refused with its line and column. A lookup costs a probe per
+    /// word of the longest phrase that keeps matching, so a phrase of 1,667 words costs as
+    /// much at every place of a text that repeats its words. The bundled lexicons' longest
+    /// phrases have 7 words (الاتحاد الدولي لجمعيات الصليب الأحمر والهلال الأحمر).
+    public static let maximumWordsPerPhrase = 32
+
+    /// The number of words of `phrase`, counted to one past the maximum at most.
+    static func wordCount(of phrase: some StringProtocol) -> Int {
+        // A phrase of fewer bytes than twice the maximum cannot have more words.
+        guard phrase.utf8.count > 2 * maximumWordsPerPhrase else { return 0 }
+        var count = 0, inWord = false
+        for scalar in phrase.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                count += 1
+                if count > maximumWordsPerPhrase { break }
+            }
+        }
+        return count
+    }
+
     /// What is wrong with `value` in `column`, or `nil` when it is fine.
     func problem(with value: String, in column: Column) -> String? {
         if value.isEmpty {
@@ -122,7 +147,12 @@ public struct LexiconSchema: Hashable, Sendable {
             return "the '\(column.name)' field '\(value)' has white space at its \(value.first!.isWhitespace ? "start" : "end")"
         }
         switch column.content {
-        case .text, .note:
+        case .note:
+            return nil
+        case .text:
+            guard Self.wordCount(of: value) <= Self.maximumWordsPerPhrase else {
+                return "the '\(column.name)' field has more than \(Self.maximumWordsPerPhrase) words, the most a phrase may have"
+            }
             return nil
         case .oneOf(let values):
             return values.contains(value)
@@ -140,6 +170,9 @@ public struct LexiconSchema: Hashable, Sendable {
                 $0.allSatisfy(\.isWhitespace)
             }) {
                 return "the list in '\(column.name)' has an empty form (two commas, or one at an end)"
+            }
+            if value.split(separator: ",").contains(where: { Self.wordCount(of: $0) > Self.maximumWordsPerPhrase }) {
+                return "a form in '\(column.name)' has more than \(Self.maximumWordsPerPhrase) words, the most a phrase may have"
             }
             return nil
         }

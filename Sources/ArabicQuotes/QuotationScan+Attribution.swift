@@ -25,9 +25,20 @@ extension QuotationScan {
     /// Every cue verb of a paragraph with its speaker and what it introduces.
     mutating func attributeCues(in paragraph: Range<Int>, spans spanIndices: Range<Int>) {
         // Candidates for partial quotations, in order, looked up by binary search per cue.
-        let shortSpans = spans[spanIndices].filter { !$0.isName && $0.close != nil && $0.content.count <= 8 }
-            .sorted { $0.content.lowerBound < $1.content.lowerBound }
-        let resultsOfParagraph = results.count
+        // (A span of only marks and punctuation quotes nothing.)
+        let shortSpans = spans[spanIndices].filter {
+            !$0.isName && $0.close != nil && $0.content.count <= 8 && !range(of: $0.content).isEmpty
+        }
+        .sorted { $0.content.lowerBound < $1.content.lowerBound }
+        var openSpans = OpenSpans(count: shortSpans.count)
+        // The paragraph's quotations, for the overlap test of partial ones: filled from
+        // `pending` when a partial candidate needs it.
+        var quotedRanges = QuotedRanges(tokens: shortSpans.isEmpty ? 0 : paragraph.count)
+        // The paragraph's quotations, reported (cut, and their text copied) at its end.
+        var pending: [PendingQuotation] = []
+        var recorded = 0
+        // Built at the first cue of the paragraph.
+        var indexOfParagraph: ParagraphIndex?
         // Source phrases of the paragraph, found once, when the first cue needs them.
         var sourcePhrases: [(start: Int, end: Int, phrase: Int)]?
         let flags = tokenFlags
@@ -42,7 +53,9 @@ extension QuotationScan {
             guard let (entry, strip) = cue(at: index), !insideQuotation(index), entityStarting[index] == nil,
                 sourcePhraseEnd(at: index) == nil
             else { continue }
-            let sentenceEnd = sentenceEnd(from: index, in: paragraph)
+            let indexed = indexOfParagraph ?? paragraphIndex(paragraph)
+            indexOfParagraph = indexed
+            let sentenceEnd = indexed.sentenceEnd(from: index)
             let (speaker, afterSpeaker) = speaker(after: index, entry: entry, until: sentenceEnd, in: paragraph)
             let cue = makeCue(at: index, strip: strip, entry: entry)
             if sourcePhrases == nil {
@@ -50,12 +63,12 @@ extension QuotationScan {
                     flags[position] & sourceBits == 0 ? nil : sourcePhrase(at: position).map { (position, $0.end, $0.phrase) }
                 }
             }
-            currentSource = source(before: index, in: paragraph, phrases: sourcePhrases ?? [])
+            currentSource = source(before: index, in: paragraph, phrases: sourcePhrases ?? [], index: indexed)
             var found = false
             if let (kind, content, rule) = content(
-                from: afterSpeaker, entry: entry, sentenceEnd: sentenceEnd, paragraph: paragraph)
+                from: afterSpeaker, entry: entry, sentenceEnd: sentenceEnd, paragraph: paragraph, index: indexed)
             {
-                append(kind, content, cue: cue, speaker: speaker, rule: rule)
+                pend(&pending, kind, content, cue: cue, at: index, speaker: speaker, rule: rule)
                 found = true
             }
             // Short quoted phrases in the rest of the sentence are this speaker's words.
@@ -64,16 +77,29 @@ extension QuotationScan {
                 let middle = (first + last) / 2
                 if shortSpans[middle].content.lowerBound <= index { first = middle + 1 } else { last = middle }
             }
-            for span in shortSpans[first...] {
+            var candidate = openSpans.first(from: first)
+            while candidate < shortSpans.count {
+                let span = shortSpans[candidate]
                 guard span.content.lowerBound < sentenceEnd else { break }
-                guard span.content.upperBound <= sentenceEnd,
-                    !results[resultsOfParagraph...].contains(where: { $0.range.overlaps(range(of: span.content)) })
-                else { continue }
-                append(.partial, span.content, cue: cue, speaker: speaker, rule: "rule:partial")
+                defer { candidate = openSpans.first(from: candidate + 1) }
+                guard span.content.upperBound <= sentenceEnd else { continue }
+                // The quotations found since the last look go into the overlap index.
+                for quotation in pending[recorded...] {
+                    let token = firstToken(startingAtOrAfter: quotation.range.lowerBound, in: paragraph)
+                    quotedRanges.insert(token: token - paragraph.lowerBound, end: quotation.range.upperBound)
+                }
+                recorded = pending.count
+                // A quotation overlaps the span when it starts before the span ends and ends after it starts.
+                let quoted = range(of: span.content)
+                let before = firstToken(startingAtOrAfter: quoted.upperBound, in: paragraph) - paragraph.lowerBound
+                openSpans.close(candidate)  // it overlaps a quotation, or is about to be one
+                guard quotedRanges.furthestEnd(startingBefore: before) <= quoted.lowerBound else { continue }
+                pend(&pending, .partial, span.content, cue: cue, at: index, speaker: speaker, rule: "rule:partial")
                 found = true
             }
             if found { remember(speaker) }
         }
+        report(pending)
     }
 
     /// The speaker after a cue (VSO), inside a role (المتحدثة الرسمية … ماريا زاخاروفا), before
@@ -122,7 +148,7 @@ extension QuotationScan {
             }
             var speaker = Speaker(
                 range: range(of: position..<end), text: textOf(position..<end), entity: nil, resolved: nil, rule: noun.source)
-            if noun.isPronoun { speaker.resolved = history.last(where: { $0.plural })?.text ?? history.last?.text }
+            if noun.isPronoun { speaker.resolved = history.lastPlural?.text ?? history.last?.text }
             return (speaker, end)
         }
         // Subject before the verb: الوزير قال …
@@ -136,14 +162,26 @@ extension QuotationScan {
 
     /// The source named by a source phrase earlier in the sentence of the cue at `cueIndex`:
     /// the entity after the phrase, across a media cue and quotation marks.
-    func source(before cueIndex: Int, in paragraph: Range<Int>, phrases: [(start: Int, end: Int, phrase: Int)]) -> Speaker? {
-        // The last source phrase of the sentence before the cue.
-        guard let phrase = phrases.last(where: { $0.end <= cueIndex }) else { return nil }
-        guard !(phrase.start..<cueIndex).contains(where: { isPunctuation($0, Self.sentenceEnds) }) else { return nil }
+    func source(
+        before cueIndex: Int, in paragraph: Range<Int>, phrases: [(start: Int, end: Int, phrase: Int)], index: ParagraphIndex
+    ) -> Speaker? {
+        // The last source phrase of the sentence before the cue: phrases are in order, and
+        // those that start after the cue end after it, so the search starts at the last
+        // that starts at or before it (a binary search) and steps back over the few that
+        // overlap the cue.
+        var low = 0, high = phrases.count
+        while low < high {
+            let middle = (low + high) / 2
+            if phrases[middle].start <= cueIndex { low = middle + 1 } else { high = middle }
+        }
+        guard let phrase = phrases[..<low].last(where: { $0.end <= cueIndex }) else { return nil }
+        // No sentence-ending mark between the phrase and the cue.
+        if let stop = index.lastStopMark(before: cueIndex), stop >= phrase.start { return nil }
         do {
             let after = phrase.end
             var probe = after
-            while probe < cueIndex, entityStarting[probe] == nil { probe += 1 }
+            // An entity within 4 tokens of the phrase, or none.
+            while probe < min(cueIndex, after + 4), entityStarting[probe] == nil { probe += 1 }
             if let found = entityStarting[probe], probe < after + 4 {
                 return mention(entity: found.entity, rule: finder.sourcePhrases[phrase.phrase].source)
             }
@@ -192,7 +230,7 @@ extension QuotationScan {
 
     /// The last speaker that agrees with a verb that has no subject of its own.
     func carriedOver(_ entry: QuotationFinder.CueEntry) -> Speaker? {
-        guard let previous = history.last(where: { $0.feminine == entry.feminine && $0.plural == entry.plural }) else {
+        guard let previous = history.last(feminine: entry.feminine, plural: entry.plural) else {
             return nil
         }
         return Speaker(range: nil, text: nil, entity: nil, resolved: previous.text, rule: "rule:carried-over")
@@ -206,7 +244,7 @@ extension QuotationScan {
     /// What the cue introduces: `: "…"`, `: …`, `أن "…"`, `أن …`, or, for verbs that take an
     /// object (دعا، أدان), the rest of the sentence.
     func content(
-        from start: Int, entry: QuotationFinder.CueEntry, sentenceEnd: Int, paragraph: Range<Int>
+        from start: Int, entry: QuotationFinder.CueEntry, sentenceEnd: Int, paragraph: Range<Int>, index: ParagraphIndex
     ) -> (QuotationKind, Range<Int>, rule: String)? {
         var position = start
         // Commas and dates right after the speaker still count as the head of the content.
@@ -215,6 +253,12 @@ extension QuotationScan {
             head = entityStarting[head].map { $0.end } ?? head + 1
         }
         while position < sentenceEnd {
+            if position > head {
+                // Past the head only a colon, or أنّ for a verb of saying, ends the walk
+                // (quoted marks are stepped over whole): the paragraph's index knows where.
+                position = index.stop(from: position, takesObject: entry.takesObject)
+                guard position < sentenceEnd else { break }
+            }
             if isPunctuation(position, Self.colon) {
                 if let found = span(openingAt: position + 1) ?? span(openingAt: position + 2), !spans[found].isName {
                     return (.direct, spans[found].content, "rule:colon+marks")
@@ -328,7 +372,7 @@ extension QuotationScan {
     /// nouns in ون/ين.
     mutating func remember(_ speaker: Speaker?) {
         guard let speaker, let text = speaker.text ?? speaker.resolved else { return }
-        if speaker.text == nil, let previous = history.last(where: { $0.text == text }) {
+        if speaker.text == nil, let previous = history.last(withText: text) {
             history.append(previous)
             return
         }

@@ -82,7 +82,7 @@ struct QuotationScan {
     var spansOfParagraph: [Range<Int>] = []
     /// The quoted ranges already reported, so that a phrase is reported once.
     var reported: Set<Range<Int>> = []
-    var history: [RememberedSpeaker] = []
+    var history = SpeakerHistory()
     var results: [Quotation] = []
     /// The source named before the cue being attributed.
     var currentSource: Speaker?
@@ -356,15 +356,4 @@ struct QuotationScan {
     func span(openingAt index: Int) -> Int? { spanByOpening[index] }
 
     func insideQuotation(_ index: Int) -> Bool { quoted[index] }
-
-    /// Where the sentence that contains `index` ends: the first terminator outside quotation
-    /// marks, or the end of the paragraph.
-    func sentenceEnd(from index: Int, in paragraph: Range<Int>) -> Int {
-        var position = index
-        while position < paragraph.upperBound {
-            if punctuation[position] & PunctuationBits.sentenceEnd != 0 && !insideQuotation(position) { return position }
-            position += 1
-        }
-        return paragraph.upperBound
-    }
 }

@@ -42,6 +42,15 @@ import Testing
         ("name\ttype\nيريفان \tcapital\n", "Places.tsv:2:1: the 'name' field 'يريفان ' has white space at its end"),
         ("name\ttype\n\tcity\n", "Places.tsv:2:1: the 'name' field is empty"),
         ("# only a comment\n", "Places.tsv:1:0: the file has no header line"),
+        // A phrase of 33 words; the column is where the field starts.
+        (
+            "name\ttype\nيريفان\tcity\n" + String(repeating: "مدينة ", count: 32) + "النهاية\tcity\n",
+            "Places.tsv:3:1: the 'name' field has more than 32 words, the most a phrase may have"
+        ),
+        (
+            "type\tname\ncity\t" + String(repeating: "مدينة ", count: 1_666) + "النهاية\n",
+            "Places.tsv:2:6: the 'name' field has more than 32 words, the most a phrase may have"
+        ),
     ])
     func placesProblems(_ text: String, _ message: String) {
         let error = #expect(throws: LexiconError.self) { try LexiconFile(parsing: text, name: "Places.tsv", schema: Self.places) }
@@ -58,10 +67,25 @@ import Testing
             "Nisba.tsv:2:11: the list in 'plural' has an empty form (two commas, or one at an end)"
         ),
         ("code\tmasculine\tplural\n\tأرميني\n", "Nisba.tsv:2:1: the 'code' field is empty"),
+        (
+            "code\tmasculine\tplural\nAM\tأرميني\tأرمن," + String(repeating: "أرمن ", count: 32) + "أرمن\n",
+            "Nisba.tsv:2:11: a form in 'plural' has more than 32 words, the most a phrase may have"
+        ),
     ])
     func nisbaProblems(_ text: String, _ message: String) {
         let error = #expect(throws: LexiconError.self) { try LexiconFile(parsing: text, name: "Nisba.tsv", schema: Self.nisba) }
         #expect(error?.description == message)
+    }
+
+    /// The longest phrase a line may have: 32 words, however long each (one word of 10,000
+    /// letters is a phrase of one word).
+    @Test func aPhraseOfThirtyTwoWordsIsRead() throws {
+        let longest = String(repeating: "مدينة ", count: 31) + "النهاية"
+        let word = String(repeating: "بحر", count: 3_334)
+        let file = try LexiconFile(
+            parsing: "name\ttype\n\(longest)\tcity\n\(word)\tcity\n", name: "Places.tsv", schema: Self.places)
+        #expect(file.rows.map { $0.fields[0] } == [longest, word])
+        #expect(LexiconSchema.maximumWordsPerPhrase == 32)
     }
 
     /// Two spellings of one word are two lines, not a repeated entry.

@@ -1,0 +1,243 @@
+import ArabicCore
+import ArabicEntities
+
+// What keeps the attribution of a paragraph linear in its tokens, however many cue verbs it
+// has and however long its sentences are. Each cue asks the rest of its sentence the same
+// questions (where does the sentence end, where is the colon or the أنّ, which short quoted
+// phrases are still free, which speaker came last); asked by walking the tokens, a line of
+// many cues and no stop costs each cue the rest of the line: quadratic. Here each question
+// is answered from an index built once per paragraph.
+
+extension QuotationScan {
+    /// A quotation ends before the cue verb of the 64th quotation that starts inside it.
+    ///
+    /// A quotation after a colon runs to the end of its paragraph, and one after أنّ to the
+    /// end of its sentence, so in reported speech (قال: … وأضاف: …) one quotation holds the
+    /// next. Unbounded, every cue of a line of many cues would quote the rest of the line,
+    /// and the output would grow with the square of the line; bounded, no word is in more
+    /// than 64 quotations, and the output is at most 64 times the input. In the news
+    /// corpus a quotation holds at most 28 cue verbs: every quotation of it stays as it is.
+    static let maximumCuesInsideAQuotation = 64
+
+    /// Adds a quotation of the paragraph being attributed, found by the cue at token `cueToken`,
+    /// unless it quotes nothing or the same words as an earlier one.
+    mutating func pend(
+        _ pending: inout [PendingQuotation], _ kind: QuotationKind, _ content: Range<Int>, cue: QuotationCue, at cueToken: Int,
+        speaker: Speaker?, rule: String
+    ) {
+        let quoted = range(of: content)
+        guard !quoted.isEmpty, reported.insert(quoted).inserted else { return }
+        pending.append(
+            PendingQuotation(
+                kind: kind, content: content, range: quoted, cue: cue, cueToken: cueToken, speaker: speaker,
+                source: currentSource, rule: rule))
+    }
+
+    /// Reports the quotations of a paragraph (in the order of their cues), each cut before
+    /// the cue of the `maximumCuesInsideAQuotation`th quotation inside it, with its text.
+    mutating func report(_ pending: [PendingQuotation]) {
+        var cueTokens: [Int] = []  // in order, once each
+        for quotation in pending where cueTokens.last != quotation.cueToken { cueTokens.append(quotation.cueToken) }
+        for quotation in pending {
+            var quoted = quotation.range
+            var low = 0, high = cueTokens.count
+            while low < high {
+                let middle = (low + high) / 2
+                if cueTokens[middle] < quotation.content.lowerBound { low = middle + 1 } else { high = middle }
+            }
+            let last = low + Self.maximumCuesInsideAQuotation - 1
+            if last < cueTokens.count, cueTokens[last] < quotation.content.upperBound {
+                quoted = range(of: quotation.content.lowerBound..<cueTokens[last])
+                guard !quoted.isEmpty, reported.insert(quoted).inserted else { continue }
+            }
+            results.append(
+                Quotation(
+                    kind: quotation.kind, range: quoted, text: String(text.utf8Slice(quoted)), cue: quotation.cue,
+                    speaker: quotation.speaker, source: quotation.source, rule: quotation.rule))
+        }
+    }
+
+    /// The index of `paragraph` that ``content(from:entry:sentenceEnd:paragraph:index:)``,
+    /// the sentence ends and ``source(before:in:phrases:index:)`` read.
+    func paragraphIndex(_ paragraph: Range<Int>) -> ParagraphIndex {
+        let count = paragraph.count
+        let end = Int32(count)
+        var nextSentenceEnd = [Int32](repeating: end, count: count + 1)
+        var stopForSaying = [Int32](repeating: end, count: count + 1)
+        var stopForObject = [Int32](repeating: end, count: count + 1)
+        var lastStopMark = [Int32](repeating: -1, count: count + 1)
+        var offset = count - 1
+        while offset >= 0 {
+            let position = paragraph.lowerBound + offset
+            let isSentenceEnd = punctuation[position] & PunctuationBits.sentenceEnd != 0 && !insideQuotation(position)
+            nextSentenceEnd[offset] = isSentenceEnd ? Int32(offset) : nextSentenceEnd[offset + 1]
+            // The walk of `content` past the speaker: a colon stops it; quoted marks are
+            // stepped over whole; أنّ/إنّ stops it for a verb of saying, not for one that takes
+            // an object.
+            if isPunctuation(position, Self.colon) {
+                stopForSaying[offset] = Int32(offset)
+                stopForObject[offset] = Int32(offset)
+            } else if mark(position) != nil, let found = span(openingAt: position) {
+                let after = min((spans[found].close ?? position) + 1, paragraph.upperBound) - paragraph.lowerBound
+                stopForSaying[offset] = stopForSaying[after]
+                stopForObject[offset] = stopForObject[after]
+            } else {
+                stopForSaying[offset] = isThatWord(position) ? Int32(offset) : stopForSaying[offset + 1]
+                stopForObject[offset] = stopForObject[offset + 1]
+            }
+            offset -= 1
+        }
+        var last: Int32 = -1
+        for offset in 0..<count {
+            lastStopMark[offset] = last
+            if isPunctuation(paragraph.lowerBound + offset, Self.sentenceEnds) { last = Int32(offset) }
+        }
+        lastStopMark[count] = last
+        return ParagraphIndex(
+            start: paragraph.lowerBound, nextSentenceEnd: nextSentenceEnd, stopForSaying: stopForSaying,
+            stopForObject: stopForObject, lastStopMark: lastStopMark)
+    }
+
+    /// The first token at or after `paragraph.lowerBound` whose text starts at or after byte
+    /// `offset` (tokens are in order, so their starts never decrease).
+    func firstToken(startingAtOrAfter offset: Int, in paragraph: Range<Int>) -> Int {
+        var low = paragraph.lowerBound, high = paragraph.upperBound
+        while low < high {
+            let middle = (low + high) / 2
+            if tokens[middle].range.lowerBound < offset { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+}
+
+/// A quotation found in the paragraph being attributed, before it is reported.
+struct PendingQuotation {
+    var kind: QuotationKind
+    /// Its tokens, and its bytes without the marks and punctuation at its ends.
+    var content: Range<Int>
+    var range: Range<Int>
+    var cue: QuotationCue
+    var cueToken: Int
+    var speaker: Speaker?
+    var source: Speaker?
+    var rule: String
+}
+
+/// Answers, for each token of a paragraph, where its sentence ends, where the words a cue
+/// introduces may start, and where the last sentence-ending mark before it is. Offsets are
+/// relative to the paragraph's first token; the paragraph's length means "none".
+struct ParagraphIndex {
+    let start: Int
+    /// The first sentence end at or after each token, outside quotation marks.
+    let nextSentenceEnd: [Int32]
+    /// Where the walk of `content` from a token past the speaker stops, for a verb of saying
+    /// (a colon or أنّ) and for one that takes an object (a colon).
+    let stopForSaying: [Int32]
+    let stopForObject: [Int32]
+    /// The last token before each one that is a sentence-ending mark, quoted or not (-1: none).
+    let lastStopMark: [Int32]
+
+    /// Where the sentence of the token at `position` ends: the first sentence end outside
+    /// quotation marks, or the end of the paragraph.
+    func sentenceEnd(from position: Int) -> Int { start + Int(nextSentenceEnd[position - start]) }
+
+    /// Where the walk from `position` stops: a colon, or أنّ/إنّ unless the verb takes an object.
+    func stop(from position: Int, takesObject: Bool) -> Int {
+        start + Int((takesObject ? stopForObject : stopForSaying)[position - start])
+    }
+
+    /// The last sentence-ending mark before `position`, if any in the paragraph.
+    func lastStopMark(before position: Int) -> Int? {
+        let found = lastStopMark[position - start]
+        return found < 0 ? nil : start + Int(found)
+    }
+}
+
+/// The quotations of a paragraph found so far, asked whether a range of bytes overlaps one of
+/// them in O(log n): a Fenwick tree of prefix maxima over the paragraph's tokens, holding at
+/// the token where each quotation starts the furthest byte where one that starts there ends.
+struct QuotedRanges {
+    private var furthestEnd: [Int]
+
+    init(tokens count: Int) { furthestEnd = Array(repeating: Int.min, count: count + 1) }
+
+    /// Records a quotation that starts at token `token` (from the paragraph's start) and ends at byte `end`.
+    mutating func insert(token: Int, end: Int) {
+        var position = token + 1
+        while position < furthestEnd.count {
+            furthestEnd[position] = max(furthestEnd[position], end)
+            position += position & -position
+        }
+    }
+
+    /// The furthest end of the quotations that start before token `token`.
+    func furthestEnd(startingBefore token: Int) -> Int {
+        var position = min(token, furthestEnd.count - 1), result = Int.min
+        while position > 0 {
+            result = max(result, furthestEnd[position])
+            position -= position & -position
+        }
+        return result
+    }
+}
+
+/// The short quoted spans of a paragraph that may still become a partial quotation: once a
+/// span overlaps a quotation it always will, so it is passed over for good (the next one
+/// still open is found with path halving, in amortized constant time).
+struct OpenSpans {
+    private var next: [Int]
+
+    init(count: Int) { next = Array(0...count) }
+
+    /// The first span at or after `index` that is still open (`count` if none).
+    mutating func first(from index: Int) -> Int {
+        var index = index
+        while next[index] != index {
+            next[index] = next[next[index]]
+            index = next[index]
+        }
+        return index
+    }
+
+    /// Passes over span `index` from now on.
+    mutating func close(_ index: Int) { next[index] = index + 1 }
+}
+
+/// The speakers remembered for the verbs without a subject that follow: the last one, the
+/// last of each gender and number, and the last with a given text, each found at once
+/// however many came before (a list searched from its end costs, on a text of many
+/// speakers of one gender and verbs of the other, the whole list per verb).
+struct SpeakerHistory {
+    private var count = 0
+    /// Per gender and number (feminine × 2 + plural), the last speaker and when it came.
+    private var lastOfAgreement: [(order: Int, speaker: RememberedSpeaker)?] = [nil, nil, nil, nil]
+    private var lastWithText: [String: RememberedSpeaker] = [:]
+
+    /// The speaker remembered last.
+    private(set) var last: RememberedSpeaker?
+
+    mutating func append(_ speaker: RememberedSpeaker) {
+        count += 1
+        last = speaker
+        lastOfAgreement[(speaker.feminine ? 2 : 0) + (speaker.plural ? 1 : 0)] = (count, speaker)
+        lastWithText[speaker.text] = speaker
+    }
+
+    /// The last speaker of this gender and number.
+    func last(feminine: Bool, plural: Bool) -> RememberedSpeaker? {
+        lastOfAgreement[(feminine ? 2 : 0) + (plural ? 1 : 0)]?.speaker
+    }
+
+    /// The last plural speaker, of either gender.
+    var lastPlural: RememberedSpeaker? {
+        switch (lastOfAgreement[1], lastOfAgreement[3]) {
+        case (let masculine?, let feminine?): masculine.order > feminine.order ? masculine.speaker : feminine.speaker
+        case (let masculine?, nil): masculine.speaker
+        case (nil, let feminine?): feminine.speaker
+        case (nil, nil): nil
+        }
+    }
+
+    /// The last speaker remembered with this text.
+    func last(withText text: String) -> RememberedSpeaker? { lastWithText[text] }
+}
