@@ -74,10 +74,10 @@ extension QuotationScan {
             // The walk of `content` past the speaker: a colon stops it; quoted marks are
             // stepped over whole; أنّ/إنّ stops it for a verb of saying, not for one that takes
             // an object.
-            if isPunctuation(position, Self.colon) {
+            if isPunctuation(position, PunctuationBits.firstIsColon) {
                 stopForSaying[offset] = Int32(offset)
                 stopForObject[offset] = Int32(offset)
-            } else if mark(position) != nil, let found = span(openingAt: position) {
+            } else if isMark(position), let found = span(openingAt: position) {
                 let after = min((spans[found].close ?? position) + 1, paragraph.upperBound) - paragraph.lowerBound
                 stopForSaying[offset] = stopForSaying[after]
                 stopForObject[offset] = stopForObject[after]
@@ -90,7 +90,7 @@ extension QuotationScan {
         var last: Int32 = -1
         for offset in 0..<count {
             lastStopMark[offset] = last
-            if isPunctuation(paragraph.lowerBound + offset, Self.sentenceEnds) { last = Int32(offset) }
+            if isPunctuation(paragraph.lowerBound + offset, PunctuationBits.firstIsSentenceEnd) { last = Int32(offset) }
         }
         lastStopMark[count] = last
         return ParagraphIndex(
@@ -211,7 +211,16 @@ struct SpeakerHistory {
     private var count = 0
     /// Per gender and number (feminine × 2 + plural), the last speaker and when it came.
     private var lastOfAgreement: [(order: Int, speaker: RememberedSpeaker)?] = [nil, nil, nil, nil]
-    private var lastWithText: [String: RememberedSpeaker] = [:]
+    /// By the text's bytes: `String`'s own hashing normalizes Arabic text to NFC first, which
+    /// costs more than the rest of remembering a speaker. Texts are compared byte for byte.
+    private var lastWithText: [TextKey: RememberedSpeaker] = [:]
+
+    /// A speaker's text as a dictionary key: hashed and compared by its UTF-8 bytes.
+    struct TextKey: Hashable {
+        let text: String
+        func hash(into hasher: inout Hasher) { hasher.combine(TokenHash(text).value) }
+        static func == (a: TextKey, b: TextKey) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+    }
 
     /// The speaker remembered last.
     private(set) var last: RememberedSpeaker?
@@ -220,7 +229,7 @@ struct SpeakerHistory {
         count += 1
         last = speaker
         lastOfAgreement[(speaker.feminine ? 2 : 0) + (speaker.plural ? 1 : 0)] = (count, speaker)
-        lastWithText[speaker.text] = speaker
+        lastWithText[TextKey(text: speaker.text)] = speaker
     }
 
     /// The last speaker of this gender and number.
@@ -239,5 +248,5 @@ struct SpeakerHistory {
     }
 
     /// The last speaker remembered with this text.
-    func last(withText text: String) -> RememberedSpeaker? { lastWithText[text] }
+    func last(withText text: String) -> RememberedSpeaker? { lastWithText[TextKey(text: text)] }
 }

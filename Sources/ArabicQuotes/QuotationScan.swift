@@ -30,6 +30,13 @@ enum PunctuationBits {
     static let colon: UInt8 = 1
     static let sentenceEnd: UInt8 = 2
     static let mark: UInt8 = 4
+    /// The token's first scalar is one of `QuotationScan.colon`, `.sentenceEnds`, `.commas`
+    /// (what `isPunctuation(_:_:)` asks, answered once per token).
+    static let firstIsColon: UInt8 = 8
+    static let firstIsSentenceEnd: UInt8 = 16
+    static let firstIsComma: UInt8 = 32
+    /// The token's first scalar is a quotation mark (`mark(_:)` is not nil).
+    static let firstIsMark: UInt8 = 64
 }
 
 enum TokenFlags {
@@ -104,7 +111,16 @@ struct QuotationScan {
                 let token = tokens[index]
                 let word = UnsafeBufferPointer(rebasing: bytes[token.normalizedRange])
                 if token.kind == .punctuation {
-                    punctuation[index] = Self.punctuationBits(word)
+                    var bits = Self.punctuationBits(word)
+                    var iterator = word.makeIterator()
+                    var decoder = UTF8()
+                    if case .scalarValue(let first) = decoder.decode(&iterator) {
+                        if Self.colon.contains(first) { bits |= PunctuationBits.firstIsColon }
+                        if Self.sentenceEnds.contains(first) { bits |= PunctuationBits.firstIsSentenceEnd }
+                        if Self.commas.contains(first) { bits |= PunctuationBits.firstIsComma }
+                        if Self.markScalars.contains(first) { bits |= PunctuationBits.firstIsMark }
+                    }
+                    punctuation[index] = bits
                     continue
                 }
                 guard token.kind == .arabicWord else { continue }
@@ -246,13 +262,9 @@ struct QuotationScan {
         return nil
     }
 
-    /// Whether the token is one of these punctuation marks (each a single scalar; a short
-    /// array, searched without hashing).
-    func isPunctuation(_ index: Int, _ marks: [Unicode.Scalar]) -> Bool {
-        guard index < tokens.count, tokens[index].kind == .punctuation, let scalar = firstScalar(index)
-        else { return false }
-        return marks.contains(scalar)
-    }
+    /// Whether the token is punctuation whose first scalar is `bit`'s (`PunctuationBits`
+    /// `firstIs…`): a colon, a sentence end, a comma or dash.
+    func isPunctuation(_ index: Int, _ bit: UInt8) -> Bool { index < tokens.count && punctuation[index] & bit != 0 }
 
     static let sentenceEnds: [Unicode.Scalar] = [".", "؟", "!", "…", "?"]
     static let commas: [Unicode.Scalar] = ["،", ",", "–", "-", "—"]
@@ -273,6 +285,12 @@ struct QuotationScan {
     // MARK: - Quotation marks
 
     enum Mark { case guillemetOpen, guillemetClose, curlyOpening, curlyClosing, straight }
+
+    /// The scalars `mark(_:)` reads as quotation marks.
+    static let markScalars: [Unicode.Scalar] = ["«", "»", "“", "„", "”", "\""]
+
+    /// Whether the token is a quotation mark (`mark(index) != nil`), from its bits.
+    func isMark(_ index: Int) -> Bool { punctuation[index] & PunctuationBits.firstIsMark != 0 }
 
     func mark(_ index: Int) -> Mark? {
         guard tokens[index].kind == .punctuation else { return nil }
