@@ -290,7 +290,8 @@ extension QuotationScan {
         }
         guard entry.takesObject else { return nil }
         var objectStart = start
-        while objectStart < sentenceEnd, isPunctuation(objectStart, PunctuationBits.firstIsComma) || entities(startingAt: objectStart, type: .date)
+        while objectStart < sentenceEnd,
+            isPunctuation(objectStart, PunctuationBits.firstIsComma) || entities(startingAt: objectStart, type: .date)
         {
             objectStart = entityStarting[objectStart].map { $0.end } ?? objectStart + 1
         }
@@ -329,7 +330,9 @@ extension QuotationScan {
         var start = segment.lowerBound
         while start < segment.upperBound, tokens[start].kind != .arabicWord, tokens[start].kind != .latinWord { start += 1 }
         guard let found = entityStarting[start], [.person, .organization, .country].contains(entities[found.entity].type),
-            let colon = (start..<min(segment.upperBound, start + 9)).first(where: { isPunctuation($0, PunctuationBits.firstIsColon) }),
+            let colon = (start..<min(segment.upperBound, start + 9)).first(where: {
+                isPunctuation($0, PunctuationBits.firstIsColon)
+            }),
             !(start..<colon).contains(where: { cue(at: $0) != nil }),
             (colon + 1..<segment.upperBound).filter({ tokens[$0].kind.isWord }).count >= 2
         else { return }
