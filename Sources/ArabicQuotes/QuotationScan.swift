@@ -111,16 +111,7 @@ struct QuotationScan {
                 let token = tokens[index]
                 let word = UnsafeBufferPointer(rebasing: bytes[token.normalizedRange])
                 if token.kind == .punctuation {
-                    var bits = Self.punctuationBits(word)
-                    var iterator = word.makeIterator()
-                    var decoder = UTF8()
-                    if case .scalarValue(let first) = decoder.decode(&iterator) {
-                        if Self.colon.contains(first) { bits |= PunctuationBits.firstIsColon }
-                        if Self.sentenceEnds.contains(first) { bits |= PunctuationBits.firstIsSentenceEnd }
-                        if Self.commas.contains(first) { bits |= PunctuationBits.firstIsComma }
-                        if Self.markScalars.contains(first) { bits |= PunctuationBits.firstIsMark }
-                    }
-                    punctuation[index] = bits
+                    punctuation[index] = Self.punctuationBits(word) | Self.firstScalarBits(word)
                     continue
                 }
                 guard token.kind == .arabicWord else { continue }
@@ -145,6 +136,32 @@ struct QuotationScan {
         self.entities = entities
         self.finder = finder
     }
+
+    /// The `firstIs…` bits of a punctuation token, from its first scalar: one load from a
+    /// table built from `colon`, `sentenceEnds`, `commas` and `markScalars`.
+    static func firstScalarBits(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
+        guard let lead = bytes.first else { return 0 }
+        let value: Int
+        switch lead {
+        case 0..<0x80: value = Int(lead)
+        case 0xC0..<0xE0 where bytes.count >= 2: value = Int(lead & 0x1F) << 6 | Int(bytes[1] & 0x3F)
+        case 0xE0..<0xF0 where bytes.count >= 3:
+            value = Int(lead & 0x0F) << 12 | Int(bytes[1] & 0x3F) << 6 | Int(bytes[2] & 0x3F)
+        default: return 0
+        }
+        return value < firstScalarTable.count ? firstScalarTable[value] : 0
+    }
+
+    /// `firstIs…` bits by scalar value, up to the largest scalar of the lists.
+    static let firstScalarTable: [UInt8] = {
+        let lists: [([Unicode.Scalar], UInt8)] = [
+            (colon, PunctuationBits.firstIsColon), (sentenceEnds, PunctuationBits.firstIsSentenceEnd),
+            (commas, PunctuationBits.firstIsComma), (markScalars, PunctuationBits.firstIsMark),
+        ]
+        var table = [UInt8](repeating: 0, count: Int(lists.flatMap(\.0).map(\.value).max()!) + 1)
+        for (scalars, bit) in lists { for scalar in scalars { table[Int(scalar.value)] |= bit } }
+        return table
+    }()
 
     /// What a punctuation token is, from its normalized bytes (`PunctuationBits`).
     static func punctuationBits(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
