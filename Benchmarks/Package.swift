@@ -27,6 +27,7 @@ let package = Package(
             dependencies: [
                 .product(name: "ArabicCore", package: parentIdentity),
                 .product(name: "ArabicEntities", package: parentIdentity),
+                .product(name: "ArabicText", package: parentIdentity),
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/ArabicTextBenchmarks",

@@ -9,15 +9,17 @@ import ArabicEntities
 // is answered from an index built once per paragraph.
 
 extension QuotationScan {
-    /// A quotation ends before the cue verb of the 64th quotation that starts inside it.
+    /// A quotation ends before the 32nd cue verb inside it that introduces a quotation of
+    /// its own.
     ///
     /// A quotation after a colon runs to the end of its paragraph, and one after أنّ to the
     /// end of its sentence, so in reported speech (قال: … وأضاف: …) one quotation holds the
     /// next. Unbounded, every cue of a line of many cues would quote the rest of the line,
-    /// and the output would grow with the square of the line; bounded, no word is in more
-    /// than 64 quotations, and the output is at most 64 times the input. In the news
-    /// corpus a quotation holds at most 28 cue verbs: every quotation of it stays as it is.
-    static let maximumCuesInsideAQuotation = 64
+    /// and the output would grow with the square of the line (6 GB for 20,000 times
+    /// قال المتحدث: نعم); bounded, such a line gives quotations of about 32 times its size.
+    /// In the news corpus a quotation holds at most 28 cue verbs (a colon, then a paragraph
+    /// of interviews): every quotation of it stays as it is.
+    static let maximumCuesInsideAQuotation = 32
 
     /// Adds a quotation of the paragraph being attributed, found by the cue at token `cueToken`,
     /// unless it quotes nothing or the same words as an earlier one.
@@ -34,7 +36,7 @@ extension QuotationScan {
     }
 
     /// Reports the quotations of a paragraph (in the order of their cues), each cut before
-    /// the cue of the `maximumCuesInsideAQuotation`th quotation inside it, with its text.
+    /// the `maximumCuesInsideAQuotation`th cue inside it, with its text.
     mutating func report(_ pending: [PendingQuotation]) {
         var cueTokens: [Int] = []  // in order, once each
         for quotation in pending where cueTokens.last != quotation.cueToken { cueTokens.append(quotation.cueToken) }

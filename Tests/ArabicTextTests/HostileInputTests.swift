@@ -100,11 +100,11 @@ import Testing
 
     /// Reported speech that holds the next cue (قال: … قال: …), 20,000 times in one line:
     /// each quotation ran to the end of the line (6 GB of output and a minute in a release
-    /// build); now each ends before the 64th cue inside it.
+    /// build); now each ends before the 32nd cue inside it.
     @Test func manyColonQuotationsInOneLine() throws {
         let document = try analyzed(String(repeating: "قال المتحدث: نعم ", count: 20_000))
         #expect(document.quotations.count == 20_000)
-        let longest = "نعم" + String(repeating: " قال المتحدث: نعم", count: 63)
+        let longest = "نعم" + String(repeating: " قال المتحدث: نعم", count: 31)
         #expect(document.quotations.first?.text == longest)
         #expect(document.quotations.last?.text == "نعم")
         #expect(document.quotations.allSatisfy { $0.kind == .direct && $0.text.utf8.count <= longest.utf8.count })

@@ -102,6 +102,9 @@ let benchmarks: @Sendable () -> Void = {
     register("entities", "recognize") { corpus in
         for text in corpus.texts { blackHole(try recognizer.entities(in: text).count) }
     }
+
+    // The whole analysis on one document of 1×, 10× and 100× a base size (LinearTime.swift).
+    registerLinearTimeBenchmarks(megabytesPerSecond: megabytesPerSecond)
 }
 
 /// The slice of the corpus every benchmark reads, loaded once per process, before any
