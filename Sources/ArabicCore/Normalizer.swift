@@ -135,18 +135,24 @@ public struct Normalizer: Sendable {
         while i < count {
             // The hot loop: a run of two-byte letters (most of an Arabic text), with few
             // live values so that they all stay in registers.
+            // Pointers, not offsets: one induction variable each for reading and writing.
             let runStart = i
-            while i &+ 1 < count {
-                let lead = source[i]
+            var from = source + i, to = output + o
+            let lastLead = source + (count &- 1)
+            while from < lastLead {
+                let lead = from.pointee
                 guard lead &- 0xC2 < 0x1E else { break }
-                let second = source[i &+ 1]
+                let second = from[1]
                 guard second & 0xC0 == 0x80 else { break }
                 let action = twoByte[Int(lead & 0x1F) &<< 6 | Int(second & 0x3F)]
                 guard action >= FoldAction.writesTwoBytes else { break }
-                UnsafeMutableRawPointer(output + o).storeBytes(of: UInt16(truncatingIfNeeded: action &>> 8), as: UInt16.self)
-                o &+= 2
-                i &+= 2
+                UnsafeMutableRawPointer(to).storeBytes(of: UInt16(truncatingIfNeeded: action &>> 8), as: UInt16.self)
+                from += 2
+                to += 2
             }
+            let run = from - (source + i)
+            i &+= run
+            o &+= run
             if i != runStart {
                 afterSpace = false
                 if i >= count { break }

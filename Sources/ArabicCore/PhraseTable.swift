@@ -27,7 +27,9 @@ public struct TokenHash: Hashable, Sendable {
     /// The hashes of `bytes` and of `bytes` without its first `prefix` bytes, in one pass:
     /// the two chains of multiplications are independent, so the second costs almost no time.
     @inline(__always)
-    package static func hashes(of bytes: UnsafeBufferPointer<UInt8>, andWithout prefix: Int) -> (whole: TokenHash, rest: TokenHash) {
+    package static func hashes(of bytes: UnsafeBufferPointer<UInt8>, andWithout prefix: Int) -> (
+        whole: TokenHash, rest: TokenHash
+    ) {
         var whole = offsetBasis, rest = offsetBasis
         for index in 0..<min(prefix, bytes.count) { whole = (whole ^ UInt64(bytes[index])) &* prime }
         for index in min(prefix, bytes.count)..<bytes.count {

@@ -63,13 +63,13 @@ struct WordShapes: @unchecked Sendable {
         generalPunctuation.initialize(from: (0x2000..<0x2070).map { shape(UInt32($0)) }, count: 0x70)
     }
 
-    /// Whether the two bytes at `index` are an Arabic letter (the caller checks that both
+    /// Whether the two bytes at `pointer` are an Arabic letter (the caller checks that both
     /// are there).
     @inline(__always)
-    func isArabicLetter(_ base: UnsafePointer<UInt8>, at index: Int) -> Bool {
-        let lead = base[index]
-        guard lead >= 0xD8 && lead <= 0xDB else { return false }
-        return low[Int(lead & 0x1F) << 6 | Int(base[index + 1] & 0x3F)] == .arabicLetter
+    func isArabicLetter(_ pointer: UnsafePointer<UInt8>) -> Bool {
+        let lead = pointer.pointee
+        guard lead &- 0xD8 < 4 else { return false }
+        return low[Int(lead & 0x1F) << 6 | Int(pointer[1] & 0x3F)] == .arabicLetter
     }
 
     /// The shape of the character at `index` and its UTF-8 width.
@@ -170,13 +170,17 @@ extension Tokenizer {
                             if end != coreStart { rest = Self.hash(base, at: end, into: rest) }
                         }
                         end += width
-                        while end + 1 < count, shapes.isArabicLetter(base, at: end) {
+                        // Pointers, not offsets: one induction variable.
+                        var letter = base + end
+                        let lastLead = base + (count &- 1)
+                        while letter < lastLead, shapes.isArabicLetter(letter) {
                             if Hashing.hashes {
-                                whole = Self.hash(base, at: end, into: whole)
-                                rest = Self.hash(base, at: end, into: rest)
+                                whole = Self.hash(letter, at: 0, into: whole)
+                                rest = Self.hash(letter, at: 0, into: rest)
                             }
-                            end += 2
+                            letter += 2
                         }
+                        end = letter - base
                         continue
                     }
                 case .asciiLetter, .asciiDigit:

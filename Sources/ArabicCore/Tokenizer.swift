@@ -92,28 +92,23 @@ public struct Tokenizer: Sendable {
         }
     }
 
-    /// ``forEachSegment(inNormalized:_:)`` that also gives each segment's ``TokenHash`` and
-    /// the hash of its bytes from the third on (the word without a first letter that may be a
-    /// proclitic; for a segment of two bytes or fewer, the hash of nothing). Words read by
-    /// the fast path are hashed as they are read, the others apart.
+    /// ``forEachSegment(inNormalized:_:)`` that also gives the ``TokenHash`` of each word the
+    /// fast path reads, and the hash of its bytes from the third on (the word without a
+    /// first letter that may be a proclitic; the hash of nothing for two bytes or fewer),
+    /// computed as the word is read. Other segments (punctuation, ICU's) come with `nil`: the
+    /// caller hashes them (``TokenHash/hashes(of:andWithout:)``). `body` is called directly,
+    /// without a closure in between: this runs once per token.
     package func forEachSegment(
         inNormalized bytes: UnsafeBufferPointer<UInt8>,
-        hashing body: (_ kind: TokenKind, _ range: Range<Int>, _ hash: TokenHash, _ rest: TokenHash) -> Void
+        hashing body: (_ kind: TokenKind, _ range: Range<Int>, _ hashes: (whole: TokenHash, rest: TokenHash)?) -> Void
     ) throws(ICUError) {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
-        func hashed(_ kind: TokenKind, _ range: Range<Int>) {
-            let (whole, rest) = TokenHash.hashes(of: UnsafeBufferPointer(rebasing: bytes[range]), andWithout: 2)
-            body(kind, range, whole, rest)
-        }
         try pool.withIterator { (iterator) throws(ICUError) in
             func throughICU(_ piece: Range<Int>) throws(ICUError) {
-                try segmentThroughICU(iterator, base, piece, hashed)
+                try segmentThroughICU(iterator, base, piece) { kind, range in body(kind, range, nil) }
             }
             if usesFastPath {
-                try forEachSegmentFast(base, count: bytes.count, shapes: .shared, hashing: WithHashes.self, icu: throughICU) {
-                    kind, range, hashes in
-                    if let hashes { body(kind, range, hashes.whole, hashes.rest) } else { hashed(kind, range) }
-                }
+                try forEachSegmentFast(base, count: bytes.count, shapes: .shared, hashing: WithHashes.self, icu: throughICU, body)
             } else {
                 try throughICU(0..<bytes.count)
             }

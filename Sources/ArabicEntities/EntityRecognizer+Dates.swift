@@ -3,8 +3,7 @@ import ArabicCore
 extension EntityScan {
     /// Dates: اليوم/أمس/غدا + weekday; day + month + year (Gregorian months in both series,
     /// Hijri months), with an optional era marker (م، هـ); month + year; year + era marker.
-    func dates() -> [Candidate] {
-        var candidates: [Candidate] = []
+    func dates(into candidates: inout [Candidate]) {
         for index in tokens.indices {
             // Each form starts with a lexicon hit (اليوم، أكتوبر) or a number.
             guard hitStarts[index] != hitStarts[index + 1] || tokens[index].kind == .number else { continue }
@@ -14,7 +13,6 @@ extension EntityScan {
                         start: index, end: end, strip: 0, type: .date, subtype: nil, id: nil, source: "rule:date", priority: 1))
             }
         }
-        return candidates
     }
 
     func number(at index: Int, in range: ClosedRange<Int>) -> Bool {

@@ -4,8 +4,7 @@ extension EntityScan {
     /// Lexicon names: countries (from ICU and CountryVariants.tsv), places, organizations,
     /// media and well-known people. Ambiguous names (الرياض the paper or the city) are left
     /// to the rules that have context.
-    func names() -> [Candidate] {
-        var candidates: [Candidate] = []
+    func names(into candidates: inout [Candidate]) {
         for index in tokens.indices where hitFlags[2 * index + 1] & LexiconFlags.names.rawValue != 0 {
             for position in hitStarts[index]..<hitStarts[index + 1] {
                 let hit = hitStore[position]
@@ -19,6 +18,5 @@ extension EntityScan {
                 }
             }
         }
-        return candidates
     }
 }

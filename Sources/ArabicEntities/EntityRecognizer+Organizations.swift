@@ -2,8 +2,7 @@ import ArabicCore
 
 extension EntityScan {
     /// Ministries, committees and national bodies, built from their parts.
-    func organizations() -> [Candidate] {
-        var candidates: [Candidate] = []
+    func organizations(into candidates: inout [Candidate]) {
         var ministryFields: [[UInt8]: String?] = [:]  // field → the id of the last ministry named with it
         for index in tokens.indices {
             // Every rule here starts from a lexicon hit at the token: most tokens have none.
@@ -25,7 +24,6 @@ extension EntityScan {
                         id: id, source: "rule:ministry-field", priority: 1))
             }
         }
-        return candidates
     }
 
     func fieldKey(at index: Int, _ hit: Hit) -> [UInt8] {

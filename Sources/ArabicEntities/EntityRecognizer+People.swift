@@ -3,8 +3,7 @@ import ArabicCore
 extension EntityScan {
     /// Media named after a cue (وكالة “سبوتنيك”، لصحيفة “نيويورك تايمز”), then people:
     /// a title or role and the name after it, or a known given name and the names after it.
-    func people() -> [Candidate] {
-        var candidates: [Candidate] = []
+    func people(into candidates: inout [Candidate]) {
         for index in tokens.indices {
             // Every rule here starts from a lexicon hit at the token: most tokens have none.
             guard hitStarts[index] != hitStarts[index + 1] else { continue }
@@ -13,7 +12,6 @@ extension EntityScan {
                 candidates.append(person)
             }
         }
-        return candidates
     }
 
     func isQuotationMark(_ index: Int) -> Bool {
@@ -173,10 +171,12 @@ extension EntityScan {
     func laterMentionsOfPeople() -> [Candidate] {
         // Last word (by its token hash, checked byte for byte) → where its full name ends.
         var familyNames: [UInt64: (token: Int, end: Int)] = [:]
-        for candidate in candidates where candidate.type == .person && candidate.end - candidate.start >= 2 {
-            let last = candidate.end - 1
-            let key = hashes[last].value
-            familyNames[key] = (last, min(familyNames[key]?.end ?? Int.max, candidate.end))
+        for index in candidates.indices where candidates[index].type == .person {
+            let (start, end) = (candidates[index].start, candidates[index].end)
+            guard end - start >= 2 else { continue }
+            let last = end - 1
+            let key = tokens[last].hash.value
+            familyNames[key] = (last, min(familyNames[key]?.end ?? Int.max, end))
         }
         guard !familyNames.isEmpty else { return [] }
         // One bit per family name rules most tokens out before the dictionary is asked.
@@ -184,7 +184,7 @@ extension EntityScan {
         for key in familyNames.keys { filter[Int(truncatingIfNeeded: key >> 6) & 63] |= 1 << (key & 63) }
         var found: [Candidate] = []
         for index in tokens.indices where tokens[index].kind == .arabicWord || tokens[index].kind == .latinWord {
-            let key = hashes[index].value
+            let key = tokens[index].hash.value
             guard filter[Int(truncatingIfNeeded: key >> 6) & 63] & (1 << (key & 63)) != 0,
                 let name = familyNames[key], index >= name.end,
                 tokenBytes(index).elementsEqual(tokenBytes(name.token)), isNameToken(index)

@@ -35,26 +35,11 @@ public struct EntityRecognizer: Sendable {
     /// The entities of `text`, in order.
     public func entities(in text: String) throws -> [Entity] { try entitiesAndTokens(in: text).entities }
 
-    /// The entities of `text`, with the tokens and normalized bytes they were found in, for
-    /// the passes that build on them (quotations) without tokenizing again.
+    /// The entities of `text`, with the tokens (and their hashes) and normalized bytes they
+    /// were found in, for the passes that build on them (quotations) without tokenizing again.
     package func entitiesAndTokens(in text: String) throws -> (entities: [Entity], tokens: [ScanToken], normalized: [UInt8]) {
         let (entities, tokens, normalized) = try scanning(text) { scan in scan.run() }
         return (entities, tokens, normalized)
-    }
-
-    /// ``entitiesAndTokens(in:)`` with each token's FNV-1a hash of its normalized bytes, as
-    /// the scan computed them, for passes that look tokens up by hash.
-    ///
-    /// `restHashes[i]` is the hash of token i without its first two bytes when token i is an
-    /// Arabic word of more than two bytes that starts with و ف ب ل or ك (an attached
-    /// proclitic, maybe), and meaningless otherwise.
-    package func entitiesTokensAndHashes(in text: String) throws -> (
-        entities: [Entity], tokens: [ScanToken], normalized: [UInt8], hashes: [TokenHash], restHashes: [TokenHash]
-    ) {
-        let ((entities, hashes, restHashes), tokens, normalized) = try scanning(text) { scan in
-            (scan.run(), scan.hashes, scan.restHashes)
-        }
-        return (entities, tokens, normalized, hashes, restHashes)
     }
 
     /// Every lexicon phrase that starts at a token of `text` — as written, or with an attached
@@ -88,27 +73,25 @@ public struct EntityRecognizer: Sendable {
                     initialized = count
                 }
                 return try normalizedArray.withUnsafeBufferPointer { (normalized) throws(ICUError) in
-                let count = normalized.count
-                var tokens: [ScanToken] = []
-                // About one token per five bytes of Arabic news: one allocation, rarely two.
-                tokens.reserveCapacity(count / 4 + 16)
-                var hashes: [TokenHash] = [], restHashes: [TokenHash] = []
-                hashes.reserveCapacity(count / 4 + 16)
-                restHashes.reserveCapacity(count / 4 + 16)
-                var mapper = offsets.cursor()
-                // The tokenizer hashes the words as it reads them: the scan needs no pass of its own.
-                try tokenizer.forEachSegment(inNormalized: normalized) { kind, normalizedRange, hash, rest in
-                    tokens.append(
-                        ScanToken(kind: kind, range: mapper.originalRange(of: normalizedRange), normalizedRange: normalizedRange))
-                    hashes.append(hash)
-                    restHashes.append(rest)
-                }
-                var scan = EntityScan(
-                    original: text, offsets: offsets, tokens: tokens, bytes: normalized, originalBytes: originalBytes,
-                    table: gazetteer.table)
-                scan.hashes = hashes
-                scan.restHashes = restHashes
-                return (body(&scan), tokens, normalizedArray)
+                    let count = normalized.count
+                    var tokens: [ScanToken] = []
+                    // About one token per five bytes of Arabic news: one allocation, rarely two.
+                    tokens.reserveCapacity(count / 4 + 16)
+                    var mapper = offsets.cursor()
+                    // The tokenizer hashes the words as it reads them: the scan needs no pass of its own.
+                    try tokenizer.forEachSegment(inNormalized: normalized) { kind, normalizedRange, hashes in
+                        let (hash, rest) =
+                            hashes
+                            ?? TokenHash.hashes(of: UnsafeBufferPointer(rebasing: normalized[normalizedRange]), andWithout: 2)
+                        tokens.append(
+                            ScanToken(
+                                kind: kind, range: mapper.originalRange(of: normalizedRange), normalizedRange: normalizedRange,
+                                hash: hash, restHash: rest))
+                    }
+                    var scan = EntityScan(
+                        original: text, offsets: offsets, tokens: tokens, bytes: normalized, originalBytes: originalBytes,
+                        table: gazetteer.table)
+                    return (body(&scan), tokens, normalizedArray)
                 }
             }
         }
@@ -117,11 +100,16 @@ public struct EntityRecognizer: Sendable {
 
     /// The entities of a text already normalized and tokenized by ``tokenizer``.
     public func entities(in text: NormalizedText, tokens: [Token]) -> [Entity] {
-        let scanTokens = tokens.map { ScanToken(kind: $0.kind, range: $0.range, normalizedRange: $0.normalizedRange) }
         var normalized = text.text
         var original = text.original
         return normalized.withUTF8 { normalizedBytes in
-            original.withUTF8 { originalBytes in
+            let scanTokens = tokens.map { token in
+                let (hash, rest) = TokenHash.hashes(
+                    of: UnsafeBufferPointer(rebasing: normalizedBytes[token.normalizedRange]), andWithout: 2)
+                return ScanToken(
+                    kind: token.kind, range: token.range, normalizedRange: token.normalizedRange, hash: hash, restHash: rest)
+            }
+            return original.withUTF8 { originalBytes in
                 scan(
                     original: text.original, offsets: text.offsets, tokens: scanTokens, normalized: normalizedBytes,
                     originalBytes: originalBytes)
@@ -159,6 +147,12 @@ package struct ScanToken: Sendable {
     package var range: Range<Int>
     /// UTF-8 offsets in the normalized text.
     package var normalizedRange: Range<Int>
+    /// The ``TokenHash`` of the token's normalized bytes, the key of every lexicon lookup.
+    package var hash: TokenHash
+    /// The hash of its normalized bytes from the third on: the word without a first letter
+    /// that may be an attached proclitic (و ف ب ل ك); the hash of nothing for a token of two
+    /// bytes or fewer.
+    package var restHash: TokenHash
 }
 
 /// One lexicon match starting at a token.
@@ -196,10 +190,6 @@ struct EntityScan {
     let bytes: UnsafeBufferPointer<UInt8>
     let originalBytes: UnsafeBufferPointer<UInt8>
     let table: PhraseTable<LexiconEntry>
-    var hashes: [TokenHash] = []
-    /// For a word that may start with a proclitic, the hash without its first letter (set
-    /// with `hashes`, or by ``computeHashes()``).
-    var restHashes: [TokenHash] = []
     /// Lexicon matches, shortest first within a token; those starting at token i are
     /// `hitStore[hitStarts[i]..<hitStarts[i + 1]]`.
     var hitStore: [Hit] = []
@@ -274,28 +264,34 @@ struct EntityScan {
     /// Every rule over the scan, then the mentions resolved.
     mutating func run() -> [Entity] {
         findHits()
-        // Each rule reads the scan and returns its mentions; the people rules also see
-        // the organizations found before them (باسم وزارة الخارجية …).
-        candidates += dates()
-        candidates += organizations()
-        candidates += names()
-        for candidate in candidates where candidate.type == .organization {
-            organizationEnds[candidate.start] = max(organizationEnds[candidate.start] ?? 0, candidate.end)
+        // Each rule reads the scan and adds its mentions; the people rules also see the
+        // organizations found before them (باسم وزارة الخارجية …), and the later mentions
+        // the people.
+        var found: [Candidate] = []
+        found.reserveCapacity(tokens.count / 8 + 16)
+        dates(into: &found)
+        organizations(into: &found)
+        names(into: &found)
+        for index in found.indices where found[index].type == .organization {
+            let (start, end) = (found[index].start, found[index].end)
+            organizationEnds[start] = max(organizationEnds[start] ?? 0, end)
         }
-        candidates += people()
+        people(into: &found)
+        candidates = found
         candidates += laterMentionsOfPeople()
         return resolve()
     }
 
     mutating func findHits() {
-        if hashes.count != tokens.count { computeHashes() }
-        let (tokens, hashes, restHashes, bytes, table) = (self.tokens, self.hashes, self.restHashes, self.bytes, self.table)
+        let (tokens, bytes, table) = (self.tokens, self.bytes, self.table)
         /// The flags of the hits it adds.
-        func collect(_ first: UnsafeBufferPointer<UInt8>, hash: TokenHash, strip: Int, at index: Int, into store: inout [Hit]) -> UInt64 {
+        func collect(_ first: UnsafeBufferPointer<UInt8>, hash: TokenHash, strip: Int, at index: Int, into store: inout [Hit])
+            -> UInt64
+        {
             // Most tokens start no phrase: ruled out before any lookup is set up.
             guard table.mayStartPhrase(hash) else { return 0 }
             return Self.collect(
-                first, hash: hash, strip: strip, at: index, tokens: tokens, hashes: hashes, bytes: bytes, table: table,
+                first, hash: hash, strip: strip, at: index, tokens: tokens, bytes: bytes, table: table,
                 into: &store)
         }
         var store: [Hit] = []
@@ -314,7 +310,7 @@ struct EntityScan {
                 let token = tokens[index]
                 guard token.kind.isWord || token.kind == .number else { continue }
                 let whole = UnsafeBufferPointer(rebasing: bytes[token.normalizedRange])
-                var plain = collect(whole, hash: hashes[index], strip: 0, at: index, into: &store)
+                var plain = collect(whole, hash: token.hash, strip: 0, at: index, into: &store)
                 guard token.kind == .arabicWord, whole.count >= 6 else {
                     flags[2 &* index] = plain
                     flags[2 &* index &+ 1] = plain
@@ -328,7 +324,7 @@ struct EntityScan {
                 if first != .none {
                     strip = 2
                     let rest = UnsafeBufferPointer(rebasing: whole[2...])
-                    all |= collect(rest, hash: restHashes[index], strip: 2, at: index, into: &store)
+                    all |= collect(rest, hash: token.restHash, strip: 2, at: index, into: &store)
                     if first == .conjunction, whole.count >= 8, Self.procliticKind(whole[2], whole[3]) == .preposition {
                         strip = 4
                         let rest = UnsafeBufferPointer(rebasing: whole[4...])
@@ -350,7 +346,7 @@ struct EntityScan {
                     restored += afterConjunction[4...]
                     let found = restored.withUnsafeBufferPointer {
                         Self.collect(
-                            $0, hash: hash, strip: conjunction, at: index, tokens: tokens, hashes: hashes, bytes: bytes, table: table,
+                            $0, hash: hash, strip: conjunction, at: index, tokens: tokens, bytes: bytes, table: table,
                             into: &store)
                     }
                     if conjunction == 0 { plain |= found } else { all |= found }
@@ -364,23 +360,6 @@ struct EntityScan {
         hitStarts = starts
     }
 
-    /// Fills `hashes` and `restHashes` (see ``EntityRecognizer/entitiesTokensAndHashes(in:)``).
-    mutating func computeHashes() {
-        let tokens = self.tokens, bytes = self.bytes
-        var rests = [TokenHash](repeating: .empty, count: tokens.count)
-        hashes = tokens.indices.map { index in
-            let token = tokens[index]
-            let word = UnsafeBufferPointer(rebasing: bytes[token.normalizedRange])
-            guard token.kind == .arabicWord, word.count > 2, Self.procliticKind(word[0], word[1]) != .none else {
-                return TokenHash(word)
-            }
-            let (whole, rest) = TokenHash.hashes(of: word, andWithout: 2)
-            rests[index] = rest
-            return whole
-        }
-        restHashes = rests
-    }
-
     /// Adds the phrases that start with `first` (the token at `index`, maybe without a
     /// clitic) and go on with the tokens after it, and returns the union of their flags. The
     /// closures are passed straight to the table, so that none is allocated.
@@ -388,7 +367,7 @@ struct EntityScan {
     /// Everything is passed in: a method called from the mutating `findHits` would get a
     /// copy of the whole scan.
     private static func collect(
-        _ first: UnsafeBufferPointer<UInt8>, hash: TokenHash, strip: Int, at index: Int, tokens: [ScanToken], hashes: [TokenHash],
+        _ first: UnsafeBufferPointer<UInt8>, hash: TokenHash, strip: Int, at index: Int, tokens: [ScanToken],
         bytes: UnsafeBufferPointer<UInt8>, table: PhraseTable<LexiconEntry>, into store: inout [Hit]
     ) -> UInt64 {
         var found: UInt64 = 0
@@ -397,7 +376,7 @@ struct EntityScan {
             rest: { offset in
                 let next = index + 1 + offset
                 guard next < tokens.count else { return nil }
-                return (hashes[next], UnsafeBufferPointer(rebasing: bytes[tokens[next].normalizedRange]))
+                return (tokens[next].hash, UnsafeBufferPointer(rebasing: bytes[tokens[next].normalizedRange]))
             },
             { length, phrase, summary in
                 store.append(Hit(length: length, strip: strip, phrase: phrase, flags: LexiconFlags(rawValue: summary)))
@@ -437,30 +416,31 @@ struct EntityScan {
             let candidate = candidates[index]
             let length = UInt64(min(candidate.end - candidate.start, 0xFFFF))
             let priority = UInt64(min(max(candidate.priority, 0), 0xFF))
-            return (key: (0xFFFF - length) << 48 | (0xFF - priority) << 40 | UInt64(min(candidate.start, 1 << 40 - 1)), index: index)
+            return (
+                key: (0xFFFF - length) << 48 | (0xFF - priority) << 40 | UInt64(min(candidate.start, 1 << 40 - 1)), index: index
+            )
         }
         order.sort { $0 < $1 }
-        var taken = [Bool](repeating: false, count: tokens.count)
-        var accepted: [Int] = []
+        // Per token: -1 free, -2 inside a mention, or the candidate whose mention starts there;
+        // the accepted mentions are then read in text order without sorting them.
+        var owner = [Int](repeating: -1, count: tokens.count)
         for (_, index) in order {
             let (start, end) = (candidates[index].start, candidates[index].end)
             assert(end > start, "an empty mention from \(candidates[index].source)")
-            guard !(start..<end).contains(where: { taken[$0] }) else { continue }
-            for token in start..<end { taken[token] = true }
-            accepted.append(index)
+            guard !(start..<end).contains(where: { owner[$0] != -1 }) else { continue }
+            for token in start..<end { owner[token] = -2 }
+            owner[start] = index
         }
-        // Mentions do not overlap, so their starts differ.
-        accepted.sort { candidates[$0].start < candidates[$1].start }
+        let accepted = owner.filter { $0 >= 0 }
         var mapper = offsets.cursor()
         return accepted.map { index in
-            let candidate = candidates[index]
-            let start = tokens[candidate.start].normalizedRange.lowerBound + candidate.strip
-            let end = tokens[candidate.end - 1].normalizedRange.upperBound
+            let start = tokens[candidates[index].start].normalizedRange.lowerBound + candidates[index].strip
+            let end = tokens[candidates[index].end - 1].normalizedRange.upperBound
             let range = mapper.originalRange(of: start..<end)
             return Entity(
-                type: candidate.type, subtype: candidate.subtype, range: range,
+                type: candidates[index].type, subtype: candidates[index].subtype, range: range,
                 text: String(decoding: UnsafeBufferPointer(rebasing: originalBytes[range]), as: UTF8.self),
-                id: candidate.id, source: candidate.source)
+                id: candidates[index].id, source: candidates[index].source)
         }
     }
 }

@@ -191,19 +191,15 @@ public struct QuotationFinder: Sendable {
 
     /// The entities and quotations of `text`.
     public func analyze(_ text: String) throws -> QuotationAnalysis {
-        let (entities, tokens, normalized, hashes, restHashes) = try recognizer.entitiesTokensAndHashes(in: text)
-        var scan = QuotationScan(
-            text: text, tokens: tokens, normalized: normalized, hashes: hashes, restHashes: restHashes, entities: entities,
-            finder: self)
+        let (entities, tokens, normalized) = try recognizer.entitiesAndTokens(in: text)
+        var scan = QuotationScan(text: text, tokens: tokens, normalized: normalized, entities: entities, finder: self)
         return QuotationAnalysis(entities: entities, quotations: scan.run())
     }
 
     /// The quotations of `text`, given its entities (from ``recognizer``).
     public func quotations(in text: String, entities: [Entity]) throws -> [Quotation] {
-        let (_, tokens, normalized, hashes, restHashes) = try recognizer.entitiesTokensAndHashes(in: text)
-        var scan = QuotationScan(
-            text: text, tokens: tokens, normalized: normalized, hashes: hashes, restHashes: restHashes, entities: entities,
-            finder: self)
+        let (_, tokens, normalized) = try recognizer.entitiesAndTokens(in: text)
+        var scan = QuotationScan(text: text, tokens: tokens, normalized: normalized, entities: entities, finder: self)
         return scan.run()
     }
 }

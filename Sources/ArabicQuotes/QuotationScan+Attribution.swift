@@ -8,7 +8,7 @@ extension QuotationScan {
         let flags = tokenFlags[index]
         guard flags & (TokenFlags.cue | TokenFlags.cueAfterConjunction) != 0 else { return nil }
         let word = normalizedBytes(index)
-        if flags & TokenFlags.cue != 0, let found = finder.cues[hashes[index].value], found.form.utf8.elementsEqual(word) {
+        if flags & TokenFlags.cue != 0, let found = finder.cues[tokens[index].hash.value], found.form.utf8.elementsEqual(word) {
             return (found.entry, 0)
         }
         guard flags & TokenFlags.cueAfterConjunction != 0 else { return nil }
@@ -24,6 +24,9 @@ extension QuotationScan {
 
     /// Every cue verb of a paragraph with its speaker and what it introduces.
     mutating func attributeCues(in paragraph: Range<Int>, spans spanIndices: Range<Int>) {
+        // Most paragraphs have no word that may be a cue: nothing to set up for them.
+        let cueBits = TokenFlags.cue | TokenFlags.cueAfterConjunction
+        guard tokenFlags[paragraph].contains(where: { $0 & cueBits != 0 }) else { return }
         // Candidates for partial quotations, in order, looked up by binary search per cue.
         // (A span of only marks and punctuation quotes nothing.)
         let shortSpans = spans[spanIndices].filter {
@@ -42,7 +45,6 @@ extension QuotationScan {
         // Source phrases of the paragraph, found once, when the first cue needs them.
         var sourcePhrases: [(start: Int, end: Int, phrase: Int)]?
         let flags = tokenFlags
-        let cueBits = TokenFlags.cue | TokenFlags.cueAfterConjunction
         let sourceBits = TokenFlags.sourceStart | TokenFlags.sourceStartAfterWa
         var index = paragraph.lowerBound
         while index < paragraph.upperBound {
@@ -111,7 +113,7 @@ extension QuotationScan {
         // Commas and dates between the verb and its subject: دعت روسيا، اليوم الأربعاء، …
         func skipAdverbials() {
             while position < sentenceEnd {
-                if isPunctuation(position, Self.commas) {
+                if isPunctuation(position, PunctuationBits.firstIsComma) {
                     position += 1
                 } else if let found = entityStarting[position], entities[found.entity].type == .date {
                     position = found.end
@@ -129,7 +131,7 @@ extension QuotationScan {
         // A role, then the person: the first person before the colon, quotation mark or أن.
         if tokens[position].kind == .arabicWord && !isThatWord(position) {
             var probe = position
-            while probe < min(sentenceEnd, position + 16), !isPunctuation(probe, Self.colon), mark(probe) == nil,
+            while probe < min(sentenceEnd, position + 16), !isPunctuation(probe, PunctuationBits.firstIsColon), !isMark(probe),
                 !isThatWord(probe)
             {
                 if let found = entityStarting[probe], entities[found.entity].type == .person {
@@ -249,7 +251,7 @@ extension QuotationScan {
         var position = start
         // Commas and dates right after the speaker still count as the head of the content.
         var head = start
-        while head < sentenceEnd, isPunctuation(head, Self.commas) || entities(startingAt: head, type: .date) {
+        while head < sentenceEnd, isPunctuation(head, PunctuationBits.firstIsComma) || entities(startingAt: head, type: .date) {
             head = entityStarting[head].map { $0.end } ?? head + 1
         }
         while position < sentenceEnd {
@@ -259,13 +261,13 @@ extension QuotationScan {
                 position = index.stop(from: position, takesObject: entry.takesObject)
                 guard position < sentenceEnd else { break }
             }
-            if isPunctuation(position, Self.colon) {
+            if isPunctuation(position, PunctuationBits.firstIsColon) {
                 if let found = span(openingAt: position + 1) ?? span(openingAt: position + 2), !spans[found].isName {
                     return (.direct, spans[found].content, "rule:colon+marks")
                 }
                 return (.direct, (position + 1)..<paragraph.upperBound, "rule:colon")
             }
-            if mark(position) != nil, let found = span(openingAt: position) {
+            if isMark(position), let found = span(openingAt: position) {
                 // Marks start the speaker's words only right after the speaker; later in the
                 // sentence they hold a name or a partial quotation.
                 if spans[found].isName || position > head {
@@ -277,7 +279,7 @@ extension QuotationScan {
             // أنّ/إنّ: anywhere for verbs of saying; right after the subject for verbs that take
             // an object (in أدانت … وصنفت الحادث على أنه …, أنه belongs to another verb).
             if isThatWord(position) && (!entry.takesObject || position == head) {
-                if position + 1 < paragraph.upperBound, mark(position + 1) != nil, let found = span(openingAt: position + 1),
+                if position + 1 < paragraph.upperBound, isMark(position + 1), let found = span(openingAt: position + 1),
                     !spans[found].isName
                 {
                     return (.direct, spans[found].content, "rule:that+marks")
@@ -288,7 +290,8 @@ extension QuotationScan {
         }
         guard entry.takesObject else { return nil }
         var objectStart = start
-        while objectStart < sentenceEnd, isPunctuation(objectStart, Self.commas) || entities(startingAt: objectStart, type: .date)
+        while objectStart < sentenceEnd,
+            isPunctuation(objectStart, PunctuationBits.firstIsComma) || entities(startingAt: objectStart, type: .date)
         {
             objectStart = entityStarting[objectStart].map { $0.end } ?? objectStart + 1
         }
@@ -327,7 +330,9 @@ extension QuotationScan {
         var start = segment.lowerBound
         while start < segment.upperBound, tokens[start].kind != .arabicWord, tokens[start].kind != .latinWord { start += 1 }
         guard let found = entityStarting[start], [.person, .organization, .country].contains(entities[found.entity].type),
-            let colon = (start..<min(segment.upperBound, start + 9)).first(where: { isPunctuation($0, Self.colon) }),
+            let colon = (start..<min(segment.upperBound, start + 9)).first(where: {
+                isPunctuation($0, PunctuationBits.firstIsColon)
+            }),
             !(start..<colon).contains(where: { cue(at: $0) != nil }),
             (colon + 1..<segment.upperBound).filter({ tokens[$0].kind.isWord }).count >= 2
         else { return }

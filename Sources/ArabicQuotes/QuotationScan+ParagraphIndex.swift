@@ -64,37 +64,65 @@ extension QuotationScan {
     func paragraphIndex(_ paragraph: Range<Int>) -> ParagraphIndex {
         let count = paragraph.count
         let end = Int32(count)
-        var nextSentenceEnd = [Int32](repeating: end, count: count + 1)
-        var stopForSaying = [Int32](repeating: end, count: count + 1)
-        var stopForObject = [Int32](repeating: end, count: count + 1)
-        var lastStopMark = [Int32](repeating: -1, count: count + 1)
-        var offset = count - 1
-        while offset >= 0 {
-            let position = paragraph.lowerBound + offset
-            let isSentenceEnd = punctuation[position] & PunctuationBits.sentenceEnd != 0 && !insideQuotation(position)
-            nextSentenceEnd[offset] = isSentenceEnd ? Int32(offset) : nextSentenceEnd[offset + 1]
-            // The walk of `content` past the speaker: a colon stops it; quoted marks are
-            // stepped over whole; أنّ/إنّ stops it for a verb of saying, not for one that takes
-            // an object.
-            if isPunctuation(position, Self.colon) {
-                stopForSaying[offset] = Int32(offset)
-                stopForObject[offset] = Int32(offset)
-            } else if mark(position) != nil, let found = span(openingAt: position) {
-                let after = min((spans[found].close ?? position) + 1, paragraph.upperBound) - paragraph.lowerBound
-                stopForSaying[offset] = stopForSaying[after]
-                stopForObject[offset] = stopForObject[after]
-            } else {
-                stopForSaying[offset] = isThatWord(position) ? Int32(offset) : stopForSaying[offset + 1]
-                stopForObject[offset] = stopForObject[offset + 1]
+        // Built over raw buffers (one pass back, one forward): this runs over every token of
+        // each paragraph with a cue, and only reads the per-token bits computed at the start.
+        func filled(_ value: Int32, _ body: (UnsafeMutableBufferPointer<Int32>) -> Void) -> [Int32] {
+            [Int32](unsafeUninitializedCapacity: count + 1) { buffer, initialized in
+                buffer.initialize(repeating: value)
+                initialized = count + 1
+                body(buffer)
             }
-            offset -= 1
         }
-        var last: Int32 = -1
-        for offset in 0..<count {
-            lastStopMark[offset] = last
-            if isPunctuation(paragraph.lowerBound + offset, Self.sentenceEnds) { last = Int32(offset) }
+        var stopForObject: [Int32] = []
+        var nextSentenceEnd: [Int32] = []
+        let stopForSaying = filled(end) { saying in
+            stopForObject = filled(end) { object in
+                nextSentenceEnd = filled(end) { sentenceEnd in
+                    punctuation.withUnsafeBufferPointer { punctuation in
+                        quoted.withUnsafeBufferPointer { quoted in
+                            tokenFlags.withUnsafeBufferPointer { flags in
+                                var offset = count - 1
+                                while offset >= 0 {
+                                    let position = paragraph.lowerBound + offset
+                                    let bits = punctuation[position]
+                                    let isSentenceEnd = bits & PunctuationBits.sentenceEnd != 0 && !quoted[position]
+                                    sentenceEnd[offset] = isSentenceEnd ? Int32(offset) : sentenceEnd[offset + 1]
+                                    // The walk of `content` past the speaker: a colon stops it; quoted
+                                    // marks are stepped over whole; أنّ/إنّ stops it for a verb of
+                                    // saying, not for one that takes an object.
+                                    if bits & PunctuationBits.firstIsColon != 0 {
+                                        saying[offset] = Int32(offset)
+                                        object[offset] = Int32(offset)
+                                    } else if bits & PunctuationBits.firstIsMark != 0, let found = span(openingAt: position) {
+                                        let after =
+                                            min((spans[found].close ?? position) + 1, paragraph.upperBound) - paragraph.lowerBound
+                                        saying[offset] = saying[after]
+                                        object[offset] = object[after]
+                                    } else {
+                                        saying[offset] =
+                                            flags[position] & TokenFlags.thatWord != 0 ? Int32(offset) : saying[offset + 1]
+                                        object[offset] = object[offset + 1]
+                                    }
+                                    offset -= 1
+                                }
+                            }
+                        }
+                    }
+                }
+            }
         }
-        lastStopMark[count] = last
+        let lastStopMark = filled(-1) { lastStop in
+            punctuation.withUnsafeBufferPointer { punctuation in
+                var last: Int32 = -1
+                for offset in 0..<count {
+                    lastStop[offset] = last
+                    if punctuation[paragraph.lowerBound + offset] & PunctuationBits.firstIsSentenceEnd != 0 {
+                        last = Int32(offset)
+                    }
+                }
+                lastStop[count] = last
+            }
+        }
         return ParagraphIndex(
             start: paragraph.lowerBound, nextSentenceEnd: nextSentenceEnd, stopForSaying: stopForSaying,
             stopForObject: stopForObject, lastStopMark: lastStopMark)
@@ -213,7 +241,16 @@ struct SpeakerHistory {
     private var count = 0
     /// Per gender and number (feminine × 2 + plural), the last speaker and when it came.
     private var lastOfAgreement: [(order: Int, speaker: RememberedSpeaker)?] = [nil, nil, nil, nil]
-    private var lastWithText: [String: RememberedSpeaker] = [:]
+    /// By the text's bytes: `String`'s own hashing normalizes Arabic text to NFC first, which
+    /// costs more than the rest of remembering a speaker. Texts are compared byte for byte.
+    private var lastWithText: [TextKey: RememberedSpeaker] = [:]
+
+    /// A speaker's text as a dictionary key: hashed and compared by its UTF-8 bytes.
+    struct TextKey: Hashable {
+        let text: String
+        func hash(into hasher: inout Hasher) { hasher.combine(TokenHash(text).value) }
+        static func == (a: TextKey, b: TextKey) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+    }
 
     /// The speaker remembered last.
     private(set) var last: RememberedSpeaker?
@@ -222,7 +259,7 @@ struct SpeakerHistory {
         count += 1
         last = speaker
         lastOfAgreement[(speaker.feminine ? 2 : 0) + (speaker.plural ? 1 : 0)] = (count, speaker)
-        lastWithText[speaker.text] = speaker
+        lastWithText[TextKey(text: speaker.text)] = speaker
     }
 
     /// The last speaker of this gender and number.
@@ -241,5 +278,5 @@ struct SpeakerHistory {
     }
 
     /// The last speaker remembered with this text.
-    func last(withText text: String) -> RememberedSpeaker? { lastWithText[text] }
+    func last(withText text: String) -> RememberedSpeaker? { lastWithText[TextKey(text: text)] }
 }

@@ -30,6 +30,13 @@ enum PunctuationBits {
     static let colon: UInt8 = 1
     static let sentenceEnd: UInt8 = 2
     static let mark: UInt8 = 4
+    /// The token's first scalar is one of `QuotationScan.colon`, `.sentenceEnds`, `.commas`
+    /// (what `isPunctuation(_:_:)` asks, answered once per token).
+    static let firstIsColon: UInt8 = 8
+    static let firstIsSentenceEnd: UInt8 = 16
+    static let firstIsComma: UInt8 = 32
+    /// The token's first scalar is a quotation mark (`mark(_:)` is not nil).
+    static let firstIsMark: UInt8 = 64
 }
 
 enum TokenFlags {
@@ -60,8 +67,6 @@ struct QuotationScan {
     let tokens: [ScanToken]
     /// The normalized text's UTF-8, which `tokens` index with `normalizedRange`.
     let normalizedText: [UInt8]
-    /// FNV-1a of each token's normalized bytes (from the entity scan), the key of the cue table.
-    let hashes: [TokenHash]
     /// For each token, which of the finder's filters it passes (`TokenFlags`): most tokens
     /// pass none, and the cue and source-phrase lookups never look at them again.
     let tokenFlags: [UInt8]
@@ -92,47 +97,73 @@ struct QuotationScan {
     var currentSource: Speaker?
 
     init(
-        text: String, tokens: [ScanToken], normalized: [UInt8], hashes: [TokenHash], restHashes: [TokenHash], entities: [Entity],
-        finder: QuotationFinder
+        text: String, tokens: [ScanToken], normalized: [UInt8], entities: [Entity], finder: QuotationFinder
     ) {
         self.text = text
         self.tokens = tokens
         self.normalizedText = normalized
         var flags = [UInt8](repeating: 0, count: tokens.count)
         var punctuation = [UInt8](repeating: 0, count: tokens.count)
+        // Written with few branches: which filters a word passes is as good as random.
+        @inline(__always) func bit(_ condition: Bool, _ value: UInt8) -> UInt8 { condition ? value : 0 }
+        let thatHashes = Self.thatWordHashes
+        let (cueFilter, sourceFilter) = (finder.cueFilter, finder.sourceFirstFilter)
         normalized.withUnsafeBufferPointer { bytes in
             for index in tokens.indices {
                 let token = tokens[index]
                 let word = UnsafeBufferPointer(rebasing: bytes[token.normalizedRange])
                 if token.kind == .punctuation {
-                    punctuation[index] = Self.punctuationBits(word)
+                    punctuation[index] = Self.punctuationBits(word) | Self.firstScalarBits(word)
                     continue
                 }
                 guard token.kind == .arabicWord else { continue }
-                let hash = hashes[index].value
-                var flag: UInt8 = 0
+                let hash = token.hash.value
+                // و or ف attached: the word without it (the tokenizer hashed it already).
+                let rest = token.restHash.value
+                let afterWa = word.count > 2 && word[0] == 0xD9 && word[1] == 0x88
+                let afterConjunction = afterWa || (word.count > 2 && word[0] == 0xD9 && word[1] == 0x81)
+                var flag =
+                    bit(cueFilter.mayContain(hash), TokenFlags.cue) | bit(sourceFilter.mayContain(hash), TokenFlags.sourceStart)
+                flag |= bit(cueFilter.mayContain(rest), TokenFlags.cueAfterConjunction) & bit(afterConjunction, 0xFF)
+                flag |= bit(sourceFilter.mayContain(rest), TokenFlags.sourceStartAfterWa) & bit(afterWa, 0xFF)
                 // Four hashes compared, and the bytes only when one is equal.
-                if Self.thatWordHashes.contains(hash), Self.thatWords.contains(where: { word.elementsEqual($0) }) {
+                if thatHashes.contains(hash), Self.thatWords.contains(where: { word.elementsEqual($0) }) {
                     flag |= TokenFlags.thatWord
-                }
-                if finder.cueFilter.mayContain(hash) { flag |= TokenFlags.cue }
-                if finder.sourceFirstFilter.mayContain(hash) { flag |= TokenFlags.sourceStart }
-                // و or ف attached: the word without it.
-                if word.count > 2 && word[0] == 0xD9 && (word[1] == 0x88 || word[1] == 0x81) {
-                    // The entity scan hashed the word without its first letter already.
-                    let rest = restHashes[index].value
-                    if finder.cueFilter.mayContain(rest) { flag |= TokenFlags.cueAfterConjunction }
-                    if word[1] == 0x88 && finder.sourceFirstFilter.mayContain(rest) { flag |= TokenFlags.sourceStartAfterWa }
                 }
                 flags[index] = flag
             }
         }
-        self.hashes = hashes
         self.tokenFlags = flags
         self.punctuation = punctuation
         self.entities = entities
         self.finder = finder
     }
+
+    /// The `firstIs…` bits of a punctuation token, from its first scalar: one load from a
+    /// table built from `colon`, `sentenceEnds`, `commas` and `markScalars`.
+    static func firstScalarBits(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
+        guard let lead = bytes.first else { return 0 }
+        let value: Int
+        switch lead {
+        case 0..<0x80: value = Int(lead)
+        case 0xC0..<0xE0 where bytes.count >= 2: value = Int(lead & 0x1F) << 6 | Int(bytes[1] & 0x3F)
+        case 0xE0..<0xF0 where bytes.count >= 3:
+            value = Int(lead & 0x0F) << 12 | Int(bytes[1] & 0x3F) << 6 | Int(bytes[2] & 0x3F)
+        default: return 0
+        }
+        return value < firstScalarTable.count ? firstScalarTable[value] : 0
+    }
+
+    /// `firstIs…` bits by scalar value, up to the largest scalar of the lists.
+    static let firstScalarTable: [UInt8] = {
+        let lists: [([Unicode.Scalar], UInt8)] = [
+            (colon, PunctuationBits.firstIsColon), (sentenceEnds, PunctuationBits.firstIsSentenceEnd),
+            (commas, PunctuationBits.firstIsComma), (markScalars, PunctuationBits.firstIsMark),
+        ]
+        var table = [UInt8](repeating: 0, count: Int(lists.flatMap(\.0).map(\.value).max()!) + 1)
+        for (scalars, bit) in lists { for scalar in scalars { table[Int(scalar.value)] |= bit } }
+        return table
+    }()
 
     /// What a punctuation token is, from its normalized bytes (`PunctuationBits`).
     static func punctuationBits(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
@@ -224,10 +255,12 @@ struct QuotationScan {
         entityStarting = TokenMap(count: tokens.count + 1)
         entityEndingAt = TokenMap(count: tokens.count + 1)
         var tokenIndex = 0
-        for (entityIndex, entity) in entities.enumerated() {
-            while tokenIndex < tokens.count && tokens[tokenIndex].range.upperBound <= entity.range.lowerBound { tokenIndex += 1 }
+        // By index, reading only the range: copying an entity would retain its strings.
+        for entityIndex in entities.indices {
+            let range = entities[entityIndex].range
+            while tokenIndex < tokens.count && tokens[tokenIndex].range.upperBound <= range.lowerBound { tokenIndex += 1 }
             var end = tokenIndex
-            while end < tokens.count && tokens[end].range.lowerBound < entity.range.upperBound { end += 1 }
+            while end < tokens.count && tokens[end].range.lowerBound < range.upperBound { end += 1 }
             if end > tokenIndex {
                 entityStarting[tokenIndex] = (entityIndex, end)
                 entityEndingAt[end] = (entityIndex, tokenIndex)
@@ -249,13 +282,9 @@ struct QuotationScan {
         return nil
     }
 
-    /// Whether the token is one of these punctuation marks (each a single scalar; a short
-    /// array, searched without hashing).
-    func isPunctuation(_ index: Int, _ marks: [Unicode.Scalar]) -> Bool {
-        guard index < tokens.count, tokens[index].kind == .punctuation, let scalar = firstScalar(index)
-        else { return false }
-        return marks.contains(scalar)
-    }
+    /// Whether the token is punctuation whose first scalar is `bit`'s (`PunctuationBits`
+    /// `firstIs…`): a colon, a sentence end, a comma or dash.
+    func isPunctuation(_ index: Int, _ bit: UInt8) -> Bool { index < tokens.count && punctuation[index] & bit != 0 }
 
     static let sentenceEnds: [Unicode.Scalar] = [".", "؟", "!", "…", "?"]
     static let commas: [Unicode.Scalar] = ["،", ",", "–", "-", "—"]
@@ -276,6 +305,12 @@ struct QuotationScan {
     // MARK: - Quotation marks
 
     enum Mark { case guillemetOpen, guillemetClose, curlyOpening, curlyClosing, straight }
+
+    /// The scalars `mark(_:)` reads as quotation marks.
+    static let markScalars: [Unicode.Scalar] = ["«", "»", "“", "„", "”", "\""]
+
+    /// Whether the token is a quotation mark (`mark(index) != nil`), from its bits.
+    func isMark(_ index: Int) -> Bool { punctuation[index] & PunctuationBits.firstIsMark != 0 }
 
     func mark(_ index: Int) -> Mark? {
         guard tokens[index].kind == .punctuation else { return nil }

@@ -606,8 +606,18 @@ public struct ArticleStructureFinder: Sendable {
     /// The normalized words of a string: letters and digits, punctuation left out.
     static func words(_ normalized: String) -> [String] {
         // Scalars, not Characters: no grapheme breaking for a line of a few words.
-        normalized.unicodeScalars.split(whereSeparator: { !($0.properties.isAlphabetic || $0.properties.numericType != nil) })
-            .map { String(String.UnicodeScalarView($0)) }
+        normalized.unicodeScalars.split(whereSeparator: { !isWordScalar($0) }).map { String(String.UnicodeScalarView($0)) }
+    }
+
+    /// Whether a scalar is a letter or a digit (Unicode's Alphabetic, or numeric): ASCII and
+    /// the Arabic letters answered without a property lookup.
+    @inline(__always)
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x0621...0x063A, 0x0641...0x064A: return true
+        case 0...0x7F: return false
+        default: return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        }
     }
 
     /// The first offset of `byte` in `range` (memchr: paragraphs are long, the bytes sought rare).

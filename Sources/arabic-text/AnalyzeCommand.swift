@@ -187,7 +187,9 @@ struct AnalyzeCommand: ParsableCommand {
                 }
                 let jsonl = source.input == .jsonl
                 func tooLarge(_ number: Int, _ bytes: Int) throws {
-                    try add(.tooLarge(id: jsonl ? nil : "\(reader.name):\(number)", line: number, bytes: bytes, limit: limit, jsonl: jsonl))
+                    try add(
+                        .tooLarge(
+                            id: jsonl ? nil : "\(reader.name):\(number)", line: number, bytes: bytes, limit: limit, jsonl: jsonl))
                 }
                 try reader.forEachChunk(longLineLimit: limit == Int.max ? nil : limit, skipped: tooLarge) { chunk, _, firstLine in
                     var number = firstLine

@@ -137,7 +137,9 @@ struct ScalarOffsets {
         var scalar = 0, byte = 0
         while byte + 64 <= text.count {
             blocks.append(scalar)
-            for word in 0..<8 { scalar += Self.starts(in: self.text.loadUnaligned(fromByteOffset: byte + 8 * word, as: UInt64.self)) }
+            for word in 0..<8 {
+                scalar += Self.starts(in: self.text.loadUnaligned(fromByteOffset: byte + 8 * word, as: UInt64.self))
+            }
             byte += 64
         }
         blocks.append(scalar)
@@ -220,25 +222,28 @@ enum DocumentJSON {
             out.append(raw: value)
         }
         out.append(pretty ? ",\n \"entities\":[" : ",\"entities\":[")
-        for (index, entity) in document.entities.enumerated() {
+        // By index: a copy of an entity or a quotation would retain each of its strings.
+        let entities = document.entities, quotations = document.quotations
+        for index in entities.indices {
             separator(index)
             out.append("{\"type\":\"")
-            out.append(raw: entity.type.rawValue.utf8)
+            out.append(raw: entities[index].type.rawValue.utf8)
             out.append("\",\"subtype\":")
-            out.appendOptionalString(entity.subtype)
+            out.appendOptionalString(entities[index].subtype)
             out.append(",\"text\":")
-            text(entity.range)
+            text(entities[index].range)
             out.append(",")
-            offsets(entity.range)
+            offsets(entities[index].range)
             out.append(",\"id\":")
-            out.appendOptionalString(entity.id)
+            out.appendOptionalString(entities[index].id)
             out.append(",\"source\":")
-            out.appendString(entity.source)
-            section(entity.range)
+            out.appendString(entities[index].source)
+            section(entities[index].range)
             out.append("}")
         }
         out.append(pretty ? "],\n \"quotes\":[" : "],\"quotes\":[")
-        for (index, quote) in document.quotations.enumerated() {
+        for index in quotations.indices {
+            let quote = quotations[index]
             separator(index)
             out.append("{\"kind\":\"")
             out.append(raw: quote.kind.rawValue.utf8)
