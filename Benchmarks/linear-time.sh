@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Shows that `arabic-text analyze` takes time linear in the size of a document: one document
 # (`--input text`) of 1×, 10× and 100× a base size, for news text and for hostile shapes,
-# each timed best of RUNS, as seconds per MB. A flat column (within 2× from 1× to 100×) is
-# linear time; a quadratic step would make 100× a hundred times slower per MB than 1×.
+# each timed best of several runs, as seconds per MB. A flat column (within 2× from 1× to
+# 100×) is linear time; a quadratic step would make 100× a hundred times slower per MB.
 #
 #     Benchmarks/linear-time.sh [BASE_KB]   # default 500: documents of 0.5, 5 and 50 MB
 #
@@ -14,7 +14,9 @@
 # Examples/karabakh-pagers.txt, repeated) into a temporary folder; nothing is stored.
 #
 # Environment: ARABIC_TEXT_CLI (a built binary; default: build the working tree, release),
-# RUNS (default 3), CORPUS, WORK (temporary folder; removed at the end unless given).
+# RUNS (runs of each 100× document, default 3; 10× ones get 2×RUNS, 1× ones and the empty
+# document 4×RUNS, since their net time is a few hundredths of a second), CORPUS, WORK
+# (temporary folder; removed at the end unless given).
 # Times are wall clock (date +%s%N around the process), peak RSS from /usr/bin/time.
 # "s/MB" is the whole process's time per MB; "net s/MB" subtracts the best time of the same
 # command on an empty document (starting the process and loading the lexicons, about
@@ -86,11 +88,11 @@ for shape, make in [("news", news), ("unbalanced-marks", unbalanced), ("nested-q
 open(f"{work}/empty.txt", "w").close()
 PYTHON
 
-# best_of FILE: sets BEST to the fastest of RUNS runs, in seconds, and PEAK_KB to that run's
-# peak RSS.
+# best_of FILE RUNS: sets BEST to the fastest of RUNS runs, in seconds, and PEAK_KB to that
+# run's peak RSS.
 best_of() {
     local best="" run seconds kb start end
-    for ((run = 0; run < RUNS; run++)); do
+    for ((run = 0; run < $2; run++)); do
         start=$(date +%s%N)
         /usr/bin/time -f "%M" -o "$WORK/rss" "$CLI" analyze --input text --format jsonl --quiet \
             --max-document-bytes 0 "$1" > /dev/null
@@ -105,9 +107,9 @@ best_of() {
     BEST=$best
 }
 
-best_of "$WORK/empty.txt"
+best_of "$WORK/empty.txt" $((4 * RUNS))
 empty=$BEST
-echo "arabic-text analyze --input text --format jsonl --quiet --max-document-bytes 0 FILE, best of $RUNS"
+echo "arabic-text analyze --input text --format jsonl --quiet --max-document-bytes 0 FILE, best of $((4 * RUNS)) (1×), $((2 * RUNS)) (10×), $RUNS (100×)"
 echo "CLI: $CLI ($BUILT_FROM); $(machine_summary)"
 echo "An empty document takes $empty s (process start and lexicons)."
 echo
@@ -117,7 +119,7 @@ for shape in news unbalanced-marks nested-quotes many-cues; do
     for multiple in 1 10 100; do
         file="$WORK/$shape-${multiple}x.txt"
         bytes=$(stat -c %s "$file")
-        best_of "$file"
+        best_of "$file" $((RUNS * (multiple == 1 ? 4 : multiple == 10 ? 2 : 1)))
         seconds=$BEST
         awk -v shape="$shape" -v m="$multiple" -v b="$bytes" -v s="$seconds" -v e="$empty" -v kb="$PEAK_KB" 'BEGIN {
             mb = b / 1e6; net = s - e; if (net < 0.001) net = 0.001
