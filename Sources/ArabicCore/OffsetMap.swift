@@ -114,16 +114,39 @@ public struct OffsetMap: Hashable, Sendable {
         let map: OffsetMap
         private var startsAtOrBefore = 0
         private var startsBefore = 0
+        /// Between the end of the last edit passed and the start of the next one, an offset
+        /// maps by adding `shift`: most ranges lie there and need no look at the edits.
+        private var plainFrom = 0
+        private var plainBefore: Int
+        private var shift = 0
 
-        init(map: OffsetMap) { self.map = map }
+        init(map: OffsetMap) {
+            self.map = map
+            plainBefore = map.edits.first?.normalizedStart ?? Int.max
+        }
 
         /// The original range of `range`; neither bound may be below the last call's.
+        @inline(__always)
         public mutating func originalRange(of range: Range<Int>) -> Range<Int> {
+            // No edit starts at or inside `range`, and the one before it ends before it.
+            if range.lowerBound >= plainFrom && range.upperBound < plainBefore {
+                return (range.lowerBound &+ shift)..<(range.upperBound &+ shift)
+            }
+            return originalRangeNearEdits(range)
+        }
+
+        /// ``originalRange(of:)`` for a range at or inside an edit: walks the edits, then sets
+        /// the plain stretch that follows.
+        private mutating func originalRangeNearEdits(_ range: Range<Int>) -> Range<Int> {
             let edits = map.edits
-            if edits.isEmpty { return range }
             while startsAtOrBefore < edits.count && edits[startsAtOrBefore].normalizedStart <= range.lowerBound {
                 startsAtOrBefore += 1
             }
+            if startsAtOrBefore > 0 {
+                let last = edits[startsAtOrBefore - 1]
+                (plainFrom, shift) = (last.normalizedEnd, last.originalEnd - last.normalizedEnd)
+            }
+            plainBefore = startsAtOrBefore < edits.count ? edits[startsAtOrBefore].normalizedStart : Int.max
             let start = map.originalStart(of: range.lowerBound, editsStartingAtOrBefore: startsAtOrBefore)
             if range.isEmpty { return start..<start }
             while startsBefore < edits.count && edits[startsBefore].normalizedStart < range.upperBound { startsBefore += 1 }

@@ -60,6 +60,31 @@ import Testing
         }
     }
 
+    /// Every range of up to four bytes and every empty range, each width in increasing order
+    /// with a cursor of its own (as a cursor is used: neither bound goes back): at, inside,
+    /// right after and between edits (deletions that attach, expansions, whitespace runs),
+    /// and past the last one.
+    @Test(arguments: [
+        "ـــ\u{200F}ﷺ ٢٠ جُزْءًا  \u{00A0}ﻻ",
+        "كتـــبَ الدرسَ ثم قال",
+        "قال الوزير اليوم",
+        "ﷺﷺ",
+        "بِسْمِ   اللَّهِ",
+    ])
+    func cursorAgreesWithBinarySearchOnEveryRange(_ text: String) {
+        let result = search.normalize(text)
+        let length = result.text.utf8.count
+        for width in 0...4 {
+            var cursor = result.offsets.cursor()
+            for lower in 0...max(length - width, 0) {
+                let range = lower..<min(lower + width, length)
+                #expect(
+                    cursor.originalRange(of: range) == result.offsets.originalRange(of: range),
+                    "\(range) of \(text.debugDescription)")
+            }
+        }
+    }
+
     @Test func unchangedTextHasAnIdentityMap() {
         let result = search.normalize("اليوم الاربعاء")
         #expect(result.offsets.isIdentity)
