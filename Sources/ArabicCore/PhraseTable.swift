@@ -68,14 +68,14 @@ public struct PhraseTable<Value: Sendable>: Sendable {
     // Phrases are kept in flat arrays of plain values, so that a lookup retains nothing; what
     // a lookup reads of a phrase is in one record, so that it costs one cache miss, not one
     // per array.
-    private var index = HashIndex()  // phrase hash → the last phrase with it, and whether it is a prefix
-    private var records: [PhraseRecord] = []
+    @usableFromInline var index = HashIndex()  // phrase hash → the last phrase with it, and whether it is a prefix
+    @usableFromInline var records: [PhraseRecord] = []
     private var storedValues: [[Value]] = []
-    private var tokenEnds: [Int32] = []  // per token, its end in bytes (it starts where the previous ended)
-    private var bytes: [UInt8] = []
+    @usableFromInline var tokenEnds: [Int32] = []  // per token, its end in bytes (it starts where the previous ended)
+    @usableFromInline var bytes: [UInt8] = []
     /// One bit per first-token hash (2^16 bits, 8 KB, which stays in the first-level cache):
     /// most tokens start no phrase, and are ruled out here without a probe of the index.
-    private var firstTokens = [UInt64](repeating: 0, count: 1 << 10)
+    @usableFromInline var firstTokens = [UInt64](repeating: 0, count: 1 << 10)
     /// The number of tokens of the longest phrase.
     public private(set) var maximumLength = 0
     /// The number of distinct phrases.
@@ -84,10 +84,10 @@ public struct PhraseTable<Value: Sendable>: Sendable {
     /// An empty table.
     public init() {}
 
-    static var seed: UInt64 { 0x9E37_79B9_7F4A_7C15 }
+    @inlinable static var seed: UInt64 { 0x9E37_79B9_7F4A_7C15 }
 
     /// The hash of a phrase continued by one more token.
-    @inline(__always)
+    @inlinable @inline(__always)
     static func extend(_ phrase: UInt64, with token: TokenHash) -> UInt64 {
         (phrase ^ token.value) &* 0x0000_0100_0000_01B3 &+ 0x632B_E59B_D9B4_E019
     }
@@ -139,7 +139,7 @@ public struct PhraseTable<Value: Sendable>: Sendable {
 
     /// Whether some phrase may start with a token of this hash: false means none does (one
     /// bit of an 8 KB filter), so a caller can skip setting up a lookup.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func mayStartPhrase(_ hash: TokenHash) -> Bool {
         let value = hash.value
         return firstTokens[Int(truncatingIfNeeded: value >> 6) & 0x3FF] & (1 << (value & 63)) != 0
@@ -149,6 +149,7 @@ public struct PhraseTable<Value: Sendable>: Sendable {
     /// `rest(0)`, `rest(1)` …, shortest first. `first` may differ from the text's token (a
     /// clitic removed), so it is given as its own hash and bytes; `rest(k)` is `nil` past the
     /// last token that may continue a phrase. `phrase` identifies the phrase for ``values(of:)``.
+    @inlinable
     public func forEachMatch(
         first: (hash: TokenHash, bytes: UnsafeBufferPointer<UInt8>),
         rest: (Int) -> (hash: TokenHash, bytes: UnsafeBufferPointer<UInt8>)?,
@@ -173,8 +174,8 @@ public struct PhraseTable<Value: Sendable>: Sendable {
         }
     }
 
-    @inline(__always)
-    private func matches(
+    @inlinable @inline(__always)
+    func matches(
         _ record: PhraseRecord, first: UnsafeBufferPointer<UInt8>,
         rest: (Int) -> (hash: TokenHash, bytes: UnsafeBufferPointer<UInt8>)?
     ) -> Bool {
@@ -217,17 +218,18 @@ public struct PhraseTable<Value: Sendable>: Sendable {
 }
 
 /// What a lookup reads of a phrase, in one record.
+@usableFromInline
 struct PhraseRecord: Sendable {
     /// The bitwise OR of its values' summaries.
-    var summary: UInt64
+    @usableFromInline var summary: UInt64
     /// Where its first token's bytes start and end in the table's bytes.
-    var bytesStart: Int32
-    var firstEnd: Int32
+    @usableFromInline var bytesStart: Int32
+    @usableFromInline var firstEnd: Int32
     /// Its first token, into the table's token ends.
-    var firstToken: Int32
-    var tokenCount: Int32
+    @usableFromInline var firstToken: Int32
+    @usableFromInline var tokenCount: Int32
     /// The phrase added before it with the same hash, or -1.
-    var next: Int32
+    @usableFromInline var next: Int32
 }
 
 /// An open-addressing hash table from phrase hashes (already well mixed) to the last phrase
@@ -235,20 +237,22 @@ struct PhraseRecord: Sendable {
 /// which would hash the hash again. A slot holds the key and one `UInt32`, side by side (a
 /// probe touches one cache line): 0 for an empty slot; otherwise the prefix mark in the top
 /// bit and the phrase + 1 in the others (0 for a key that is only a prefix).
+@usableFromInline
 struct HashIndex: Sendable {
+    @usableFromInline
     struct Slot: Sendable {
-        var key: UInt64
-        var value: UInt32
+        @usableFromInline var key: UInt64
+        @usableFromInline var value: UInt32
     }
 
-    private var slots = [Slot](repeating: Slot(key: 0, value: 0), count: 16)
+    @usableFromInline var slots = [Slot](repeating: Slot(key: 0, value: 0), count: 16)
     private var count = 0
 
-    private static let prefixBit: UInt32 = 0x8000_0000
+    @usableFromInline static var prefixBit: UInt32 { 0x8000_0000 }
     private static let used: UInt32 = 0x4000_0000  // set in every used slot, so that none is 0
 
-    @inline(__always)
-    private func slot(of key: UInt64) -> Int {
+    @inlinable @inline(__always)
+    func slot(of key: UInt64) -> Int {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: (key ^ (key >> 29)) &* 0xBF58_476D_1CE4_E5B9) & mask
         while slots[slot].value != 0 && slots[slot].key != key { slot = (slot + 1) & mask }
@@ -256,7 +260,7 @@ struct HashIndex: Sendable {
     }
 
     /// The last phrase with hash `key` (-1 if none) and whether it is a phrase's prefix.
-    @inline(__always)
+    @inlinable @inline(__always)
     func lookup(_ key: UInt64) -> (phrase: Int32, isPrefix: Bool) {
         let value = slots[slot(of: key)].value
         return (Int32(value & 0x3FFF_FFFF) - 1, value & Self.prefixBit != 0)
