@@ -116,9 +116,9 @@ public struct OffsetMap: Hashable, Sendable {
         private var startsBefore = 0
         /// Between the end of the last edit passed and the start of the next one, an offset
         /// maps by adding `shift`: most ranges lie there and need no look at the edits.
-        private var plainFrom = 0
-        private var plainBefore: Int
-        private var shift = 0
+        @usableFromInline var plainFrom = 0
+        @usableFromInline var plainBefore: Int
+        @usableFromInline var shift = 0
 
         init(map: OffsetMap) {
             self.map = map
@@ -126,7 +126,7 @@ public struct OffsetMap: Hashable, Sendable {
         }
 
         /// The original range of `range`; neither bound may be below the last call's.
-        @inline(__always)
+        @inlinable @inline(__always)
         public mutating func originalRange(of range: Range<Int>) -> Range<Int> {
             // No edit starts at or inside `range`, and the one before it ends before it.
             if range.lowerBound >= plainFrom && range.upperBound < plainBefore {
@@ -137,7 +137,8 @@ public struct OffsetMap: Hashable, Sendable {
 
         /// ``originalRange(of:)`` for a range at or inside an edit: walks the edits, then sets
         /// the plain stretch that follows.
-        private mutating func originalRangeNearEdits(_ range: Range<Int>) -> Range<Int> {
+        @usableFromInline
+        mutating func originalRangeNearEdits(_ range: Range<Int>) -> Range<Int> {
             let edits = map.edits
             while startsAtOrBefore < edits.count && edits[startsAtOrBefore].normalizedStart <= range.lowerBound {
                 startsAtOrBefore += 1

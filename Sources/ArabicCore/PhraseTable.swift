@@ -7,8 +7,8 @@ public struct TokenHash: Hashable, Sendable {
     public var value: UInt64
 
     /// FNV-1a's parameters.
-    static let offsetBasis: UInt64 = 0xCBF2_9CE4_8422_2325
-    static let prime: UInt64 = 0x0000_0100_0000_01B3
+    @usableFromInline static var offsetBasis: UInt64 { 0xCBF2_9CE4_8422_2325 }
+    @usableFromInline static var prime: UInt64 { 0x0000_0100_0000_01B3 }
 
     /// The hash of nothing, to continue with ``adding(_:)``.
     public static let empty = TokenHash(value: offsetBasis)
@@ -22,11 +22,11 @@ public struct TokenHash: Hashable, Sendable {
         self = copy.withUTF8 { TokenHash($0) }
     }
 
-    init(value: UInt64) { self.value = value }
+    @usableFromInline init(value: UInt64) { self.value = value }
 
     /// The hashes of `bytes` and of `bytes` without its first `prefix` bytes, in one pass:
     /// the two chains of multiplications are independent, so the second costs almost no time.
-    @inline(__always)
+    @inlinable @inline(__always)
     package static func hashes(of bytes: UnsafeBufferPointer<UInt8>, andWithout prefix: Int) -> (
         whole: TokenHash, rest: TokenHash
     ) {
@@ -41,7 +41,7 @@ public struct TokenHash: Hashable, Sendable {
     }
 
     /// This hash continued over more bytes.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func adding(_ bytes: UnsafeBufferPointer<UInt8>) -> TokenHash {
         var hash = value
         for byte in bytes { hash = (hash ^ UInt64(byte)) &* Self.prime }

@@ -14,7 +14,7 @@ public enum TokenKind: String, Hashable, Sendable, CaseIterable, Codable {
     case symbol
 
     /// Whether the token is a word of any script.
-    public var isWord: Bool { self == .arabicWord || self == .latinWord || self == .otherWord }
+    @inlinable public var isWord: Bool { self == .arabicWord || self == .latinWord || self == .otherWord }
 }
 
 /// One token of a text: where it is in the original, its normalized form, and its kind.
