@@ -46,3 +46,28 @@ public struct Token: Hashable, Sendable {
         self.normalized = normalized
     }
 }
+
+/// A token as the scans need it: plain values, no strings (``Tokenizer`` makes them for
+/// the entity and quotation scans).
+package struct ScanToken: Sendable {
+    package var kind: TokenKind
+    /// UTF-8 offsets in the original text.
+    package var range: Range<Int>
+    /// UTF-8 offsets in the normalized text.
+    package var normalizedRange: Range<Int>
+    /// The ``TokenHash`` of the token's normalized bytes, the key of every lexicon lookup.
+    package var hash: TokenHash
+    /// The hash of its normalized bytes from the third on: the word without a first letter
+    /// that may be an attached proclitic (و ف ب ل ك); the hash of nothing for a token of two
+    /// bytes or fewer.
+    package var restHash: TokenHash
+
+    /// A token with its hashes.
+    package init(kind: TokenKind, range: Range<Int>, normalizedRange: Range<Int>, hash: TokenHash, restHash: TokenHash) {
+        self.kind = kind
+        self.range = range
+        self.normalizedRange = normalizedRange
+        self.hash = hash
+        self.restHash = restHash
+    }
+}

@@ -116,6 +116,7 @@ extension Tokenizer {
     /// hashed in the first pass (the chains of multiplications run beside the shape checks),
     /// and `body` gets the core's ``TokenHash`` and that of the core without its first two
     /// bytes; punctuation and ICU's segments get `nil` and are the caller's to hash.
+    @inline(__always)
     func forEachSegmentFast<Hashing: SegmentHashing>(
         _ base: UnsafePointer<UInt8>, count: Int, shapes: WordShapes, hashing: Hashing.Type,
         icu: (_ piece: Range<Int>) throws(ICUError) -> Void,

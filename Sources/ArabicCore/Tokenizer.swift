@@ -92,27 +92,50 @@ public struct Tokenizer: Sendable {
         }
     }
 
-    /// ``forEachSegment(inNormalized:_:)`` that also gives the ``TokenHash`` of each word the
-    /// fast path reads, and the hash of its bytes from the third on (the word without a
-    /// first letter that may be a proclitic; the hash of nothing for two bytes or fewer),
-    /// computed as the word is read. Other segments (punctuation, ICU's) come with `nil`: the
-    /// caller hashes them (``TokenHash/hashes(of:andWithout:)``). `body` is called directly,
-    /// without a closure in between: this runs once per token.
-    package func forEachSegment(
-        inNormalized bytes: UnsafeBufferPointer<UInt8>,
-        hashing body: (_ kind: TokenKind, _ range: Range<Int>, _ hashes: (whole: TokenHash, rest: TokenHash)?) -> Void
-    ) throws(ICUError) {
-        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+    /// The tokens of valid UTF-8 text that is already normalized, mapped to the original
+    /// through `offsets`, each with the ``TokenHash`` of its bytes and of its bytes from the
+    /// third on (the word without a first letter that may be a proclitic; the hash of nothing
+    /// for two bytes or fewer). The fast path hashes the words as it reads them; punctuation
+    /// and ICU's segments are hashed here. The tokens go straight into the array, with no
+    /// closure call per token.
+    package func scanTokens(inNormalized bytes: UnsafeBufferPointer<UInt8>, offsets: OffsetMap) throws(ICUError)
+        -> [ScanToken]
+    {
+        var tokens: [ScanToken] = []
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return tokens }
+        // About one token per five bytes of Arabic news: one allocation, rarely two.
+        tokens.reserveCapacity(bytes.count / 4 + 16)
+        var mapper = offsets.cursor()
+        // Closures, not local functions: a local function that captures `tokens` and is
+        // passed on makes every access to them a checked one.
         try pool.withIterator { (iterator) throws(ICUError) in
-            func throughICU(_ piece: Range<Int>) throws(ICUError) {
-                try segmentThroughICU(iterator, base, piece) { kind, range in body(kind, range, nil) }
-            }
             if usesFastPath {
-                try forEachSegmentFast(base, count: bytes.count, shapes: .shared, hashing: WithHashes.self, icu: throughICU, body)
+                try forEachSegmentFast(
+                    base, count: bytes.count, shapes: .shared, hashing: WithHashes.self,
+                    icu: { (piece) throws(ICUError) in
+                        try segmentThroughICU(iterator, base, piece) { kind, range in
+                            Self.append(kind, range, nil, bytes, &mapper, to: &tokens)
+                        }
+                    },
+                    { kind, range, hashes in Self.append(kind, range, hashes, bytes, &mapper, to: &tokens) })
             } else {
-                try throughICU(0..<bytes.count)
+                try segmentThroughICU(iterator, base, 0..<bytes.count) { kind, range in
+                    Self.append(kind, range, nil, bytes, &mapper, to: &tokens)
+                }
             }
         }
+        return tokens
+    }
+
+    /// Adds the token at normalized `range`, hashing it here if the fast path did not.
+    @inline(__always)
+    private static func append(
+        _ kind: TokenKind, _ range: Range<Int>, _ hashes: (whole: TokenHash, rest: TokenHash)?,
+        _ bytes: UnsafeBufferPointer<UInt8>, _ mapper: inout OffsetMap.Cursor, to tokens: inout [ScanToken]
+    ) {
+        let (hash, rest) = hashes ?? TokenHash.hashes(of: UnsafeBufferPointer(rebasing: bytes[range]), andWithout: 2)
+        tokens.append(
+            ScanToken(kind: kind, range: mapper.originalRange(of: range), normalizedRange: range, hash: hash, restHash: rest))
     }
 
     /// ICU's word segments of `base[piece]`, classified, with offsets from `base`.

@@ -73,21 +73,8 @@ public struct EntityRecognizer: Sendable {
                     initialized = count
                 }
                 return try normalizedArray.withUnsafeBufferPointer { (normalized) throws(ICUError) in
-                    let count = normalized.count
-                    var tokens: [ScanToken] = []
-                    // About one token per five bytes of Arabic news: one allocation, rarely two.
-                    tokens.reserveCapacity(count / 4 + 16)
-                    var mapper = offsets.cursor()
                     // The tokenizer hashes the words as it reads them: the scan needs no pass of its own.
-                    try tokenizer.forEachSegment(inNormalized: normalized) { kind, normalizedRange, hashes in
-                        let (hash, rest) =
-                            hashes
-                            ?? TokenHash.hashes(of: UnsafeBufferPointer(rebasing: normalized[normalizedRange]), andWithout: 2)
-                        tokens.append(
-                            ScanToken(
-                                kind: kind, range: mapper.originalRange(of: normalizedRange), normalizedRange: normalizedRange,
-                                hash: hash, restHash: rest))
-                    }
+                    let tokens = try tokenizer.scanTokens(inNormalized: normalized, offsets: offsets)
                     var scan = EntityScan(
                         original: text, offsets: offsets, tokens: tokens, bytes: normalized, originalBytes: originalBytes,
                         table: gazetteer.table)
@@ -138,21 +125,6 @@ package struct LexiconMatch: Sendable {
     package var strip: Int
     /// What the lexicons say about the phrase.
     package var entries: [LexiconEntry]
-}
-
-/// A token as the scans need it: plain values, no strings.
-package struct ScanToken: Sendable {
-    package var kind: TokenKind
-    /// UTF-8 offsets in the original text.
-    package var range: Range<Int>
-    /// UTF-8 offsets in the normalized text.
-    package var normalizedRange: Range<Int>
-    /// The ``TokenHash`` of the token's normalized bytes, the key of every lexicon lookup.
-    package var hash: TokenHash
-    /// The hash of its normalized bytes from the third on: the word without a first letter
-    /// that may be an attached proclitic (و ف ب ل ك); the hash of nothing for a token of two
-    /// bytes or fewer.
-    package var restHash: TokenHash
 }
 
 /// One lexicon match starting at a token.
