@@ -275,12 +275,16 @@ struct EntityScan {
         // What each token's hits can be, as written (plain) and with a clitic left out too,
         // written straight into the array's storage.
         hitFlags = [UInt64](unsafeUninitializedCapacity: tokens.count * 2) { flags, initialized in
-            flags.initialize(repeating: 0)
+            // Every pair of flags is written below (not zeroed first: a pass less over memory).
             initialized = flags.count
             for index in tokens.indices {
                 starts.append(store.count)
                 let token = tokens[index]
-                guard token.kind.isWord || token.kind == .number else { continue }
+                guard token.kind.isWord || token.kind == .number else {
+                    flags[2 &* index] = 0
+                    flags[2 &* index &+ 1] = 0
+                    continue
+                }
                 let whole = UnsafeBufferPointer(rebasing: bytes[token.normalizedRange])
                 var plain = collect(whole, hash: token.hash, strip: 0, at: index, into: &store)
                 guard token.kind == .arabicWord, whole.count >= 6 else {
