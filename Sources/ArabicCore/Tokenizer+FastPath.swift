@@ -124,10 +124,30 @@ extension Tokenizer {
     ) throws(ICUError) {
         var index = 0
         while index < count {
-            let byte = base[index]
-            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+            if Self.isPieceEnd(base[index]) {
                 index += 1
                 continue
+            }
+            // Most pieces are Arabic letters alone: read and hash them in one tight loop, and
+            // emit the word if white space or the end follows; anything else starts over below.
+            if index &+ 1 < count, shapes.isArabicLetter(base + index) {
+                var whole = Self.hash(base, at: index, into: TokenHash.offsetBasis)
+                var rest = TokenHash.offsetBasis
+                var letter = base + index + 2
+                let lastLead = base + (count &- 1)
+                while letter < lastLead, shapes.isArabicLetter(letter) {
+                    if Hashing.hashes {
+                        whole = Self.hash(letter, at: 0, into: whole)
+                        rest = Self.hash(letter, at: 0, into: rest)
+                    }
+                    letter += 2
+                }
+                let end = letter - base
+                if end == count || Self.isPieceEnd(base[end]) {
+                    body(.arabicWord, index..<end, Hashing.hashes ? (TokenHash(value: whole), TokenHash(value: rest)) : nil)
+                    index = end
+                    continue
+                }
             }
             // The piece's shape, `punctuation* core punctuation*`, checked while its end is
             // found; the core is Arabic letters (marks after the first allowed) or ASCII
@@ -141,8 +161,7 @@ extension Tokenizer {
             var whole = TokenHash.offsetBasis, rest = TokenHash.offsetBasis
             var hashed = 0
             while end < count {
-                let next = base[end]
-                if next == 0x20 || next == 0x0A || next == 0x09 || next == 0x0D { break }
+                if Self.isPieceEnd(base[end]) { break }
                 guard simple else {
                     end += 1
                     continue
@@ -229,6 +248,12 @@ extension Tokenizer {
             body(shape == .edgeSymbol ? .symbol : .punctuation, index..<(index + width), nil)
             index += width
         }
+    }
+
+    /// Whether `byte` ends a piece: the ASCII white space that ICU's rules never join across.
+    @inline(__always)
+    private static func isPieceEnd(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
     }
 
     /// Two more bytes (an Arabic letter or mark) of an FNV-1a hash.
