@@ -141,6 +141,15 @@ public struct Normalizer: Sendable {
             let lastLead = source + (count &- 1)
             while from < lastLead {
                 let lead = from.pointee
+                if lead == 0x20 {
+                    // One space between two letters (not after a space: that one may collapse),
+                    // kept as it is in either mode.
+                    guard from[1] >= 0xC2, to > output, to[-1] != 0x20 else { break }
+                    to.pointee = 0x20
+                    from += 1
+                    to += 1
+                    continue
+                }
                 guard lead &- 0xC2 < 0x1E else { break }
                 let second = from[1]
                 guard second & 0xC0 == 0x80 else { break }
@@ -154,7 +163,8 @@ public struct Normalizer: Sendable {
             i &+= run
             o &+= run
             if i != runStart {
-                afterSpace = false
+                // The run may end with its own space.
+                afterSpace = collapse && output[o &- 1] == 0x20
                 if i >= count { break }
             }
             let lead = source[i]

@@ -97,6 +97,14 @@ import Testing
     static let collapseWhitespace =
         changes(.collapseWhitespace, [("قره   باج", "قره باج"), ("a\t\tb", "a b"), (" a ", " a "), ("a  \n  b", "a \n b")])
         + keeps(.collapseWhitespace, ["a b", "a\nb", "a\n\nb"])
+        // Spaces between Arabic letters, which the normalizer copies inside its run of letters,
+        // and what comes after them: a space, a deleted diacritic, another kind of space.
+        + changes(
+            .collapseWhitespace,
+            [("قره  باج", "قره باج"), ("قره \t باج", "قره باج"), ("ب ب  ب", "ب ب ب"), ("ب ,  ب", "ب , ب")])
+        + keeps(.collapseWhitespace, ["قره باج", " قره باج ", "قره \nباج", "ب ب ب", "ب َب"])
+        + changes([.collapseWhitespace, .diacritics], [("قره \u{064E} باج", "قره باج"), ("قره َباج", "قره باج")])
+        + changes([.collapseWhitespace, .unicodeSpaces], [("قره\u{00A0} باج", "قره باج"), ("قره \u{00A0}باج", "قره باج")])
 
     @Test(arguments: alefForms + alefMaksura + taMarbuta + hamzaCarriers + tatweel + diacritics)
     func letterFolds(_ test: Case) {
