@@ -128,49 +128,50 @@ struct RecordBytes: ~Copyable {
 
 /// Scalar offsets of a text's UTF-8 offsets (JSON offsets are in Unicode scalars, so that
 /// Python's `text[start:end]` reads the span): one pass over the text counts the scalars
-/// before each 64-byte block, eight bytes at a time, and an offset is its block's count plus
-/// at most eight words.
+/// before each 8-byte word, and an offset is its word's count plus the scalars that start in
+/// the part of its word before it, counted in one masked word.
 struct ScalarOffsets {
     private let text: UnsafeRawBufferPointer
-    /// The number of scalars before byte `64 * i`.
-    private var blocks: [Int] = []
+    /// The number of scalars before byte `8 * i`.
+    private var words: [Int] = []
 
     init(_ text: UnsafeBufferPointer<UInt8>) {
         self.text = UnsafeRawBufferPointer(text)
-        blocks.reserveCapacity(text.count / 64 + 1)
-        var scalar = 0, byte = 0
-        while byte + 64 <= text.count {
-            blocks.append(scalar)
-            for word in 0..<8 {
-                scalar += Self.starts(in: self.text.loadUnaligned(fromByteOffset: byte + 8 * word, as: UInt64.self))
+        let count = text.count / 8 + 1
+        words = [Int](unsafeUninitializedCapacity: count) { counts, initialized in
+            var scalar = 0, byte = 0, index = 0
+            while byte + 8 <= text.count {
+                counts[index] = scalar
+                scalar &+= 8 &- Self.continuations(in: self.text.loadUnaligned(fromByteOffset: byte, as: UInt64.self))
+                byte &+= 8
+                index &+= 1
             }
-            byte += 64
+            counts[index] = scalar
+            initialized = count
         }
-        blocks.append(scalar)
     }
 
-    /// The number of bytes of `word` that start a scalar (are not 10xxxxxx): the
-    /// continuation bytes, one bit each, summed by a multiplication (the baseline x86-64
-    /// target has no population count instruction).
+    /// The number of continuation bytes (10xxxxxx) in `word`, one bit each, summed by a
+    /// multiplication (the baseline x86-64 target has no population count instruction).
     @inline(__always)
-    private static func starts(in word: UInt64) -> Int {
+    private static func continuations(in word: UInt64) -> Int {
         let continuations = (word & 0x8080_8080_8080_8080 & ~(word << 1)) >> 7
-        return 8 - Int(truncatingIfNeeded: (continuations &* 0x0101_0101_0101_0101) >> 56)
+        return Int(truncatingIfNeeded: (continuations &* 0x0101_0101_0101_0101) >> 56)
     }
 
     /// The scalar offset of UTF-8 offset `target` (a scalar boundary, at most the text's length).
     func scalarOffset(of target: Int) -> Int {
         precondition(target >= 0 && target <= text.count, "offset \(target) outside the text")
-        var byte = target & ~63
-        var scalar = blocks[byte >> 6]
-        while byte + 8 <= target {
-            scalar += Self.starts(in: text.loadUnaligned(fromByteOffset: byte, as: UInt64.self))
-            byte += 8
+        let byte = target & ~7, before = target &- byte
+        var scalar = words[byte >> 3]
+        guard before > 0 else { return scalar }
+        if byte + 8 <= text.count {
+            // The bytes of the word from `target` on are masked out (zero bytes start no scalar
+            // and are no continuation).
+            let word = text.loadUnaligned(fromByteOffset: byte, as: UInt64.self) & (UInt64.max >> (64 &- 8 &* before))
+            return scalar &+ before &- Self.continuations(in: word)
         }
-        while byte < target {
-            if text[byte] & 0xC0 != 0x80 { scalar += 1 }
-            byte += 1
-        }
+        for index in byte..<target where text[index] & 0xC0 != 0x80 { scalar &+= 1 }
         return scalar
     }
 }
