@@ -268,72 +268,81 @@ struct EntityScan {
         }
         var store: [Hit] = []
         store.reserveCapacity(tokens.count)
-        var starts: [Int] = []
-        starts.reserveCapacity(tokens.count + 1)
         var restored: [UInt8] = []
         restored.reserveCapacity(64)
-        // What each token's hits can be, as written (plain) and with a clitic left out too,
-        // written straight into the array's storage.
-        hitFlags = [UInt64](unsafeUninitializedCapacity: tokens.count * 2) { flags, initialized in
-            // Every pair of flags is written below (not zeroed first: a pass less over memory).
-            initialized = flags.count
-            for index in tokens.indices {
-                starts.append(store.count)
-                let token = tokens[index]
-                guard token.kind.isWord || token.kind == .number else {
-                    flags[2 &* index] = 0
-                    flags[2 &* index &+ 1] = 0
-                    continue
-                }
-                let whole = UnsafeBufferPointer(rebasing: bytes[token.normalizedRange])
-                var plain = collect(whole, hash: token.hash, strip: 0, at: index, into: &store)
-                guard token.kind == .arabicWord, whole.count >= 6 else {
-                    flags[2 &* index] = plain
-                    flags[2 &* index &+ 1] = plain
-                    continue
-                }
-                var all: UInt64 = 0
-                // Attached proclitics: و ف then ب ل ك, each a two-byte letter (D9 88, D9 81, D8 A8,
-                // D9 84, D9 83); the rest must keep two letters.
-                var strip = 0
-                let first = Self.procliticKind(whole[0], whole[1])
-                if first != .none {
-                    strip = 2
-                    let rest = UnsafeBufferPointer(rebasing: whole[2...])
-                    all |= collect(rest, hash: token.restHash, strip: 2, at: index, into: &store)
-                    if first == .conjunction, whole.count >= 8, Self.procliticKind(whole[2], whole[3]) == .preposition {
-                        strip = 4
-                        let rest = UnsafeBufferPointer(rebasing: whole[4...])
-                        all |= collect(rest, hash: TokenHash(rest), strip: 4, at: index, into: &store)
+        // Where each token's hits start in the store, and what its hits can be, as written
+        // (plain) and with a clitic left out too, written straight into the arrays' storage.
+        hitStarts = [Int](unsafeUninitializedCapacity: tokens.count + 1) { starts, startsInitialized in
+            hitFlags = [UInt64](unsafeUninitializedCapacity: tokens.count * 2) { flags, initialized in
+                // Every pair of flags is written below (not zeroed first: a pass less over memory).
+                initialized = flags.count
+                for index in tokens.indices {
+                    starts[index] = store.count
+                    let token = tokens[index]
+                    guard token.kind.isWord || token.kind == .number else {
+                        flags[2 &* index] = 0
+                        flags[2 &* index &+ 1] = 0
+                        continue
                     }
-                }
-                // لليابان = ل + اليابان; وللخارجية = و + ل + الخارجية: match with ال put back.
-                for conjunction in stride(from: 0, through: min(strip, 2), by: 2) {
-                    let afterConjunction = UnsafeBufferPointer(rebasing: whole[conjunction...])
-                    guard afterConjunction.count >= 8, afterConjunction[0] == 0xD9, afterConjunction[1] == 0x84,
-                        afterConjunction[2] == 0xD9, afterConjunction[3] == 0x84,
-                        conjunction == 0 || first == .conjunction
-                    else { continue }
-                    // The hash first: the bytes are put together only for a token that may start a phrase.
-                    let hash = Self.articleHash.adding(UnsafeBufferPointer(rebasing: afterConjunction[4...]))
-                    guard table.mayStartPhrase(hash) else { continue }
-                    restored.removeAll(keepingCapacity: true)
-                    restored += Self.article
-                    restored += afterConjunction[4...]
-                    let found = restored.withUnsafeBufferPointer {
-                        Self.collect(
-                            $0, hash: hash, strip: conjunction, at: index, tokens: tokens, bytes: bytes, table: table,
+                    let whole = UnsafeBufferPointer(rebasing: bytes[token.normalizedRange])
+                    var plain = collect(whole, hash: token.hash, strip: 0, at: index, into: &store)
+                    guard token.kind == .arabicWord, whole.count >= 6 else {
+                        flags[2 &* index] = plain
+                        flags[2 &* index &+ 1] = plain
+                        continue
+                    }
+                    var all: UInt64 = 0
+                    // Attached proclitics: و ف then ب ل ك, each a two-byte letter (D9 88, D9 81,
+                    // D8 A8, D9 84, D9 83); the rest must keep two letters.
+                    let first = Self.procliticKind(whole[0], whole[1])
+                    if first != .none {
+                        let rest = UnsafeBufferPointer(rebasing: whole[2...])
+                        all |= collect(rest, hash: token.restHash, strip: 2, at: index, into: &store)
+                        if first == .conjunction, whole.count >= 8, Self.procliticKind(whole[2], whole[3]) == .preposition {
+                            let rest = UnsafeBufferPointer(rebasing: whole[4...])
+                            all |= collect(rest, hash: TokenHash(rest), strip: 4, at: index, into: &store)
+                        }
+                    }
+                    plain |= Self.collectWithArticle(
+                        whole, conjunction: 0, at: index, tokens: tokens, bytes: bytes, table: table, restored: &restored,
+                        into: &store)
+                    if first == .conjunction {
+                        all |= Self.collectWithArticle(
+                            whole, conjunction: 2, at: index, tokens: tokens, bytes: bytes, table: table, restored: &restored,
                             into: &store)
                     }
-                    if conjunction == 0 { plain |= found } else { all |= found }
+                    flags[2 &* index] = plain
+                    flags[2 &* index &+ 1] = all | plain
                 }
-                flags[2 &* index] = plain
-                flags[2 &* index &+ 1] = all | plain
             }
+            starts[tokens.count] = store.count
+            startsInitialized = tokens.count + 1
         }
-        starts.append(store.count)
         hitStore = store
-        hitStarts = starts
+    }
+
+    /// Adds the hits of the token at `index` with ال put back after `conjunction` bytes (0, or
+    /// 2 for a و or ف before it), and returns the union of their flags: لليابان = ل + اليابان;
+    /// وللخارجية = و + ل + الخارجية. `restored` is scratch space for the bytes. Static, with
+    /// everything passed in, like ``collect(_:hash:strip:at:tokens:bytes:table:into:)``.
+    @inline(__always)
+    private static func collectWithArticle(
+        _ whole: UnsafeBufferPointer<UInt8>, conjunction: Int, at index: Int, tokens: [ScanToken],
+        bytes: UnsafeBufferPointer<UInt8>, table: PhraseTable<LexiconEntry>, restored: inout [UInt8], into store: inout [Hit]
+    ) -> UInt64 {
+        let afterConjunction = UnsafeBufferPointer(rebasing: whole[conjunction...])
+        guard afterConjunction.count >= 8, afterConjunction[0] == 0xD9, afterConjunction[1] == 0x84,
+            afterConjunction[2] == 0xD9, afterConjunction[3] == 0x84
+        else { return 0 }
+        // The hash first: the bytes are put together only for a token that may start a phrase.
+        let hash = articleHash.adding(UnsafeBufferPointer(rebasing: afterConjunction[4...]))
+        guard table.mayStartPhrase(hash) else { return 0 }
+        restored.removeAll(keepingCapacity: true)
+        restored += article
+        restored += afterConjunction[4...]
+        return restored.withUnsafeBufferPointer {
+            collect($0, hash: hash, strip: conjunction, at: index, tokens: tokens, bytes: bytes, table: table, into: &store)
+        }
     }
 
     /// Adds the phrases that start with `first` (the token at `index`, maybe without a
