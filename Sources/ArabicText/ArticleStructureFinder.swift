@@ -53,7 +53,7 @@ public struct ArticleStructureFinder: Sendable {
                             "unknown kind '\(row.fields[kindColumn])' (known: source, keywords, related, footer, agency, dateline-word)"
                     )
                 }
-                markers[Self.words(normalizer.normalizedString(row.fields[markerColumn])).joined(separator: " ")] = kind
+                markers[Self.markerKey(normalizer.normalizedString(row.fields[markerColumn]))] = kind
             }
         }
         self.markers = markers
@@ -164,7 +164,7 @@ public struct ArticleStructureFinder: Sendable {
             spaces += 1
             if spaces > maximumMarkerWords + 1 { return nil }
         }
-        return markers[Self.words(normalizer.normalizedString(Self.string(text, range))).joined(separator: " ")]
+        return markers[Self.markerKey(normalizer.normalizedString(Self.string(text, range)))]
     }
 
     /// A line that is only a related-articles marker, with its punctuation: `إقرأ أيضاً:`.
@@ -603,10 +603,23 @@ public struct ArticleStructureFinder: Sendable {
         return lower..<upper
     }
 
-    /// The normalized words of a string: letters and digits, punctuation left out.
-    static func words(_ normalized: String) -> [String] {
-        // Scalars, not Characters: no grapheme breaking for a line of a few words.
-        normalized.unicodeScalars.split(whereSeparator: { !isWordScalar($0) }).map { String(String.UnicodeScalarView($0)) }
+    /// The words of a normalized string (letters and digits, punctuation left out) joined by
+    /// single spaces: the key a marker is looked up by. Built as bytes in one pass over the
+    /// scalars (not Characters: no grapheme breaking for a line of a few words).
+    static func markerKey(_ normalized: String) -> String {
+        var key: [UInt8] = []
+        key.reserveCapacity(normalized.utf8.count)
+        var betweenWords = false
+        for scalar in normalized.unicodeScalars {
+            guard isWordScalar(scalar) else {
+                betweenWords = true
+                continue
+            }
+            if betweenWords && !key.isEmpty { key.append(0x20) }
+            betweenWords = false
+            UTF8.encode(scalar) { key.append($0) }
+        }
+        return String(decoding: key, as: UTF8.self)
     }
 
     /// Whether a scalar is a letter or a digit (Unicode's Alphabetic, or numeric): ASCII and

@@ -82,7 +82,11 @@ func shown(_ text: String) -> String { (try? sections(text)).map { "\($0)" } ?? 
         #expect(structure.keywords.map(\.text) == expected)
     }
 
-    @Test(arguments: ["إقرأ أيضاً:", "اقرأ أيضا", "مقالات مشابهة", "مواضيع ذات صلة", "أخبار ذات صلة:"])
+    @Test(arguments: [
+        "إقرأ أيضاً:", "اقرأ أيضا", "مقالات مشابهة", "مواضيع ذات صلة", "أخبار ذات صلة:",
+        // Spaces and punctuation around and between the marker's words are not part of it.
+        "إقرأ  أيضاً :", "«مقالات مشابهة»", "- مواضيع ذات صلة -",
+    ])
     func relatedHeadings(_ heading: String) throws {
         let text = """
             وصل الوفد إلى الرياض أمس في زيارة رسمية تستمر ثلاثة أيام.
