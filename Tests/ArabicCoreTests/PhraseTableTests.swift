@@ -1,7 +1,26 @@
-import ArabicCore
 import Testing
 
+@testable import ArabicCore
+
 @Suite struct PhraseTableTests {
+    /// Words of every length from 0 to 24 bytes (the compare's cases: bytes, two overlapping
+    /// halves of four, words of eight and an overlapping last one) equal to themselves, and
+    /// unequal to a copy with any one byte changed.
+    @Test func equalBytesAtEveryLengthAndPosition() {
+        let text = Array("وزارة الخارجية الروسية".utf8)
+        for count in 0...24 {
+            let word = Array(text[0..<count])
+            for position in -1..<count {
+                var other = word
+                if position >= 0 { other[position] ^= 0x01 }
+                let equal = word.withUnsafeBufferPointer { a in
+                    other.withUnsafeBufferPointer { b in PhraseTable<Int>.equalBytes(a, b) }
+                }
+                #expect(equal == (position < 0), "length \(count), byte \(position) changed")
+            }
+        }
+    }
+
     /// Every match at the start of `words`, as (length, values).
     func matches<Value>(_ table: PhraseTable<Value>, _ words: [String]) -> [(length: Int, values: [Value])] {
         let all = Array(words.joined().utf8)
