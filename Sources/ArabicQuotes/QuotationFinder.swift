@@ -31,10 +31,9 @@ public struct QuotationFinder: Sendable {
     /// The same words as bytes, as the scan compares them.
     let sourcePhraseWords: [[[UInt8]]]
     static let wa = Array("و".utf8), lam = Array("ل".utf8)
-    /// The hashes of the cue forms and of the source phrases' first words: most tokens are
-    /// ruled out by one bit, before any dictionary lookup.
-    let cueFilter: HashFilter
-    let sourceFirstFilter: HashFilter
+    /// The hashes of the cue forms, of the source phrases' first words and of أنّ/إنّ: most
+    /// tokens are ruled out by one load, before any dictionary lookup.
+    let wordFilter: WordFilter
 
     package struct CueEntry: Sendable {
         package var lemma: String
@@ -146,23 +145,29 @@ public struct QuotationFinder: Sendable {
         }
         self.sourcePhrases = phrases
         self.sourcePhraseWords = phrases.map { $0.words.map { Array($0.utf8) } }
-        self.sourceFirstFilter = HashFilter(sourcePhraseWords.compactMap(\.first).map { Self.hash($0) })
-        self.cueFilter = HashFilter(cues.keys)
+        self.wordFilter = WordFilter(
+            cues: cues.keys, sourceFirstWords: sourcePhraseWords.compactMap(\.first).map { Self.hash($0) },
+            thatWords: QuotationScan.thatWordHashes)
         self.cues = cues
         self.reportingNouns = nouns
     }
 
-    /// A set of 64-bit hashes as 2^16 bits: `mayContain` is false for almost every hash not in
-    /// the set, and true for every hash in it.
-    struct HashFilter: Sendable {
-        private var words = [UInt64](repeating: 0, count: 1 << 10)
+    /// Three sets of 64-bit hashes (cue forms, first words of source phrases, أنّ/إنّ) as
+    /// one table of 2^16 bytes, a bit per set (`TokenFlags.cue`, `.sourceStart`, `.thatWord`):
+    /// a word's bits for all three are one load. A bit is clear for almost every hash not in
+    /// its set, and set for every hash in it.
+    struct WordFilter: Sendable {
+        /// The bits of every hash whose low 16 bits are the index.
+        private(set) var bits = [UInt8](repeating: 0, count: 1 << 16)
 
-        init(_ hashes: some Sequence<UInt64>) {
-            for hash in hashes { words[Int(truncatingIfNeeded: hash >> 6) & 0x3FF] |= 1 << (hash & 63) }
+        /// The low 16 bits of a hash: its slot in `bits`.
+        static let slotMask: UInt64 = (1 << 16) - 1
+
+        init(cues: some Sequence<UInt64>, sourceFirstWords: some Sequence<UInt64>, thatWords: some Sequence<UInt64>) {
+            for hash in cues { bits[Int(truncatingIfNeeded: hash & Self.slotMask)] |= TokenFlags.cue }
+            for hash in sourceFirstWords { bits[Int(truncatingIfNeeded: hash & Self.slotMask)] |= TokenFlags.sourceStart }
+            for hash in thatWords { bits[Int(truncatingIfNeeded: hash & Self.slotMask)] |= TokenFlags.thatWord }
         }
-
-        @inline(__always)
-        func mayContain(_ hash: UInt64) -> Bool { words[Int(truncatingIfNeeded: hash >> 6) & 0x3FF] & (1 << (hash & 63)) != 0 }
     }
 
     /// FNV-1a of some bytes: the key of the cue table, computed on a token without a copy.

@@ -102,41 +102,70 @@ struct QuotationScan {
         self.text = text
         self.tokens = tokens
         self.normalizedText = normalized
-        var flags = [UInt8](repeating: 0, count: tokens.count)
-        var punctuation = [UInt8](repeating: 0, count: tokens.count)
-        // Written with few branches: which filters a word passes is as good as random.
-        @inline(__always) func bit(_ condition: Bool, _ value: UInt8) -> UInt8 { condition ? value : 0 }
-        let thatHashes = Self.thatWordHashes
-        let (cueFilter, sourceFilter) = (finder.cueFilter, finder.sourceFirstFilter)
-        normalized.withUnsafeBufferPointer { bytes in
-            for index in tokens.indices {
-                let token = tokens[index]
-                let word = UnsafeBufferPointer(rebasing: bytes[token.normalizedRange])
-                if token.kind == .punctuation {
-                    punctuation[index] = Self.punctuationBits(word) | Self.firstScalarBits(word)
-                    continue
-                }
-                guard token.kind == .arabicWord else { continue }
-                let hash = token.hash.value
-                // و or ف attached: the word without it (the tokenizer hashed it already).
-                let rest = token.restHash.value
-                let afterWa = word.count > 2 && word[0] == 0xD9 && word[1] == 0x88
-                let afterConjunction = afterWa || (word.count > 2 && word[0] == 0xD9 && word[1] == 0x81)
-                var flag =
-                    bit(cueFilter.mayContain(hash), TokenFlags.cue) | bit(sourceFilter.mayContain(hash), TokenFlags.sourceStart)
-                flag |= bit(cueFilter.mayContain(rest), TokenFlags.cueAfterConjunction) & bit(afterConjunction, 0xFF)
-                flag |= bit(sourceFilter.mayContain(rest), TokenFlags.sourceStartAfterWa) & bit(afterWa, 0xFF)
-                // Four hashes compared, and the bytes only when one is equal.
-                if thatHashes.contains(hash), Self.thatWords.contains(where: { word.elementsEqual($0) }) {
-                    flag |= TokenFlags.thatWord
-                }
-                flags[index] = flag
-            }
-        }
-        self.tokenFlags = flags
-        self.punctuation = punctuation
+        (self.tokenFlags, self.punctuation) = Self.bits(of: tokens, normalized: normalized, filter: finder.wordFilter)
         self.entities = entities
         self.finder = finder
+    }
+
+    /// For each token, which of the finder's filters it passes (`TokenFlags`) and what
+    /// punctuation it is (`PunctuationBits`), in one pass over the tokens.
+    static func bits(
+        of tokens: [ScanToken], normalized: [UInt8], filter: QuotationFinder.WordFilter
+    ) -> (flags: [UInt8], punctuation: [UInt8]) {
+        var flags = [UInt8](repeating: 0, count: tokens.count)
+        var punctuation = [UInt8](repeating: 0, count: tokens.count)
+        tokens.withUnsafeBufferPointer { tokens in
+            normalized.withUnsafeBufferPointer { bytes in
+                filter.bits.withUnsafeBufferPointer { table in
+                    flags.withUnsafeMutableBufferPointer { flags in
+                        punctuation.withUnsafeMutableBufferPointer { punctuation in
+                            for index in tokens.indices {
+                                let token = tokens[index]
+                                if token.kind == .arabicWord {
+                                    flags[index] = wordBits(token, bytes, table)
+                                } else if token.kind == .punctuation {
+                                    let word = UnsafeBufferPointer(rebasing: bytes[token.normalizedRange])
+                                    punctuation[index] = punctuationBits(word) | firstScalarBits(word)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return (flags, punctuation)
+    }
+
+    /// The `TokenFlags` of an Arabic word: two loads from the finder's `WordFilter` (the
+    /// word, and the word without an attached و or ف, which the tokenizer hashed already),
+    /// and a comparison of bytes only for a word that may be أنّ/إنّ.
+    @inline(__always)
+    static func wordBits(_ token: ScanToken, _ bytes: UnsafeBufferPointer<UInt8>, _ table: UnsafeBufferPointer<UInt8>) -> UInt8 {
+        let mask = QuotationFinder.WordFilter.slotMask
+        let whole = table[Int(truncatingIfNeeded: token.hash.value & mask)]
+        // Shifted, the rest's `cue` and `sourceStart` bits are `cueAfterConjunction` and `sourceStartAfterWa`.
+        let rest = table[Int(truncatingIfNeeded: token.restHash.value & mask)] << 1
+        let start = token.normalizedRange.lowerBound
+        var conjunction: UInt8 = 0
+        if token.normalizedRange.count > 2 && bytes[start] == 0xD9 {
+            switch bytes[start + 1] {
+            case 0x88: conjunction = TokenFlags.cueAfterConjunction | TokenFlags.sourceStartAfterWa  // و
+            case 0x81: conjunction = TokenFlags.cueAfterConjunction  // ف
+            default: break
+            }
+        }
+        var flag = whole | rest & conjunction
+        if flag & TokenFlags.thatWord != 0 && !isThatWord(UnsafeBufferPointer(rebasing: bytes[token.normalizedRange]), token.hash)
+        {
+            flag &= ~TokenFlags.thatWord
+        }
+        return flag
+    }
+
+    /// Whether a word is أنّ/إنّ/بأن or أنه/بأنه (`thatWords`): four hashes compared, and the
+    /// bytes only when one is equal.
+    static func isThatWord(_ word: UnsafeBufferPointer<UInt8>, _ hash: TokenHash) -> Bool {
+        thatWordHashes.contains(hash.value) && thatWords.contains { word.elementsEqual($0) }
     }
 
     /// The `firstIs…` bits of a punctuation token, from its first scalar: one load from a
