@@ -22,8 +22,11 @@ extension QuotationScan {
         return nil
     }
 
-    /// Every cue verb of a paragraph with its speaker and what it introduces.
-    mutating func attributeCues(in paragraph: Range<Int>, spans spanIndices: Range<Int>) {
+    /// Every cue verb of a paragraph with its speaker and what it introduces. `paragraphIndex`
+    /// is the document's paragraph index, built here for this paragraph at its first cue.
+    mutating func attributeCues(
+        in paragraph: Range<Int>, spans spanIndices: Range<Int>, index paragraphIndex: inout ParagraphIndex
+    ) {
         // Most paragraphs have no word that may be a cue: nothing to set up for them.
         let cueBits = TokenFlags.cue | TokenFlags.cueAfterConjunction
         guard tokenFlags[paragraph].contains(where: { $0 & cueBits != 0 }) else { return }
@@ -41,7 +44,7 @@ extension QuotationScan {
         var pending: [PendingQuotation] = []
         var recorded = 0
         // Built at the first cue of the paragraph.
-        var indexOfParagraph: ParagraphIndex?
+        var indexed = false
         // Source phrases of the paragraph, found once, when the first cue needs them.
         var sourcePhrases: [(start: Int, end: Int, phrase: Int)]?
         let flags = tokenFlags
@@ -55,9 +58,11 @@ extension QuotationScan {
             guard let (entry, strip) = cue(at: index), !insideQuotation(index), entityStarting[index] == nil,
                 sourcePhraseEnd(at: index) == nil
             else { continue }
-            let indexed = indexOfParagraph ?? paragraphIndex(paragraph)
-            indexOfParagraph = indexed
-            let sentenceEnd = indexed.sentenceEnd(from: index)
+            if !indexed {
+                build(&paragraphIndex, of: paragraph)
+                indexed = true
+            }
+            let sentenceEnd = paragraphIndex.sentenceEnd(from: index)
             let (speaker, afterSpeaker) = speaker(after: index, entry: entry, until: sentenceEnd, in: paragraph)
             let cue = makeCue(at: index, strip: strip, entry: entry)
             if sourcePhrases == nil {
@@ -65,10 +70,10 @@ extension QuotationScan {
                     flags[position] & sourceBits == 0 ? nil : sourcePhrase(at: position).map { (position, $0.end, $0.phrase) }
                 }
             }
-            currentSource = source(before: index, in: paragraph, phrases: sourcePhrases ?? [], index: indexed)
+            currentSource = source(before: index, in: paragraph, phrases: sourcePhrases ?? [], index: paragraphIndex)
             var found = false
             if let (kind, content, rule) = content(
-                from: afterSpeaker, entry: entry, sentenceEnd: sentenceEnd, paragraph: paragraph, index: indexed)
+                from: afterSpeaker, entry: entry, sentenceEnd: sentenceEnd, paragraph: paragraph, index: paragraphIndex)
             {
                 pend(&pending, kind, content, cue: cue, at: index, speaker: speaker, rule: rule)
                 found = true

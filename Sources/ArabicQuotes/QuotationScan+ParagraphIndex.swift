@@ -59,73 +59,61 @@ extension QuotationScan {
         }
     }
 
-    /// The index of `paragraph` that ``content(from:entry:sentenceEnd:paragraph:index:)``,
-    /// the sentence ends and ``source(before:in:phrases:index:)`` read.
-    func paragraphIndex(_ paragraph: Range<Int>) -> ParagraphIndex {
+    /// Makes `index` the index of `paragraph` that ``content(from:entry:sentenceEnd:paragraph:index:)``,
+    /// the sentence ends and ``source(before:in:phrases:index:)`` read, in the buffer of the
+    /// paragraphs indexed before it (one allocation per document, not four per paragraph).
+    func build(_ index: inout ParagraphIndex, of paragraph: Range<Int>) {
         let count = paragraph.count
-        let end = Int32(count)
-        // Built over raw buffers (one pass back, one forward): this runs over every token of
-        // each paragraph with a cue, and only reads the per-token bits computed at the start.
-        func filled(_ value: Int32, _ body: (UnsafeMutableBufferPointer<Int32>) -> Void) -> [Int32] {
-            [Int32](unsafeUninitializedCapacity: count + 1) { buffer, initialized in
-                buffer.initialize(repeating: value)
-                initialized = count + 1
-                body(buffer)
-            }
-        }
-        var stopForObject: [Int32] = []
-        var nextSentenceEnd: [Int32] = []
-        let stopForSaying = filled(end) { saying in
-            stopForObject = filled(end) { object in
-                nextSentenceEnd = filled(end) { sentenceEnd in
-                    punctuation.withUnsafeBufferPointer { punctuation in
-                        quoted.withUnsafeBufferPointer { quoted in
-                            tokenFlags.withUnsafeBufferPointer { flags in
-                                var offset = count - 1
-                                while offset >= 0 {
-                                    let position = paragraph.lowerBound + offset
-                                    let bits = punctuation[position]
-                                    let isSentenceEnd = bits & PunctuationBits.sentenceEnd != 0 && !quoted[position]
-                                    sentenceEnd[offset] = isSentenceEnd ? Int32(offset) : sentenceEnd[offset + 1]
-                                    // The walk of `content` past the speaker: a colon stops it; quoted
-                                    // marks are stepped over whole; أنّ/إنّ stops it for a verb of
-                                    // saying, not for one that takes an object.
-                                    if bits & PunctuationBits.firstIsColon != 0 {
-                                        saying[offset] = Int32(offset)
-                                        object[offset] = Int32(offset)
-                                    } else if bits & PunctuationBits.firstIsMark != 0, let found = span(openingAt: position) {
-                                        let after =
-                                            min((spans[found].close ?? position) + 1, paragraph.upperBound) - paragraph.lowerBound
-                                        saying[offset] = saying[after]
-                                        object[offset] = object[after]
-                                    } else {
-                                        saying[offset] =
-                                            flags[position] & TokenFlags.thatWord != 0 ? Int32(offset) : saying[offset + 1]
-                                        object[offset] = object[offset + 1]
-                                    }
-                                    offset -= 1
+        index.prepare(start: paragraph.lowerBound, count: count)
+        // Over raw buffers (one pass back, one forward): this runs over every token of each
+        // paragraph with a cue, and only reads the per-token bits computed at the start.
+        index.entries.withUnsafeMutableBufferPointer { entries in
+            punctuation.withUnsafeBufferPointer { punctuation in
+                quoted.withUnsafeBufferPointer { quoted in
+                    tokenFlags.withUnsafeBufferPointer { flags in
+                        let end = Int32(count)
+                        entries[count] = ParagraphIndex.Entry(
+                            nextSentenceEnd: end, stopForSaying: end, stopForObject: end, lastStopMark: -1)
+                        var offset = count - 1
+                        while offset >= 0 {
+                            let position = paragraph.lowerBound + offset
+                            // A word is its next token's entry, unless it is أنّ/إنّ.
+                            var entry = entries[offset + 1]
+                            let bits = punctuation[position]
+                            if bits == 0 {
+                                if flags[position] & TokenFlags.thatWord != 0 { entry.stopForSaying = Int32(offset) }
+                            } else {
+                                if bits & PunctuationBits.sentenceEnd != 0 && !quoted[position] {
+                                    entry.nextSentenceEnd = Int32(offset)
+                                }
+                                // The walk of `content` past the speaker: a colon stops it; quoted
+                                // marks are stepped over whole; أنّ/إنّ stops it for a verb of
+                                // saying, not for one that takes an object.
+                                if bits & PunctuationBits.firstIsColon != 0 {
+                                    entry.stopForSaying = Int32(offset)
+                                    entry.stopForObject = Int32(offset)
+                                } else if bits & PunctuationBits.firstIsMark != 0, let found = span(openingAt: position) {
+                                    let after =
+                                        min((spans[found].close ?? position) + 1, paragraph.upperBound) - paragraph.lowerBound
+                                    entry.stopForSaying = entries[after].stopForSaying
+                                    entry.stopForObject = entries[after].stopForObject
                                 }
                             }
+                            entries[offset] = entry
+                            offset -= 1
                         }
+                        var last: Int32 = -1
+                        for offset in 0..<count {
+                            entries[offset].lastStopMark = last
+                            if punctuation[paragraph.lowerBound + offset] & PunctuationBits.firstIsSentenceEnd != 0 {
+                                last = Int32(offset)
+                            }
+                        }
+                        entries[count].lastStopMark = last
                     }
                 }
             }
         }
-        let lastStopMark = filled(-1) { lastStop in
-            punctuation.withUnsafeBufferPointer { punctuation in
-                var last: Int32 = -1
-                for offset in 0..<count {
-                    lastStop[offset] = last
-                    if punctuation[paragraph.lowerBound + offset] & PunctuationBits.firstIsSentenceEnd != 0 {
-                        last = Int32(offset)
-                    }
-                }
-                lastStop[count] = last
-            }
-        }
-        return ParagraphIndex(
-            start: paragraph.lowerBound, nextSentenceEnd: nextSentenceEnd, stopForSaying: stopForSaying,
-            stopForObject: stopForObject, lastStopMark: lastStopMark)
     }
 
     /// The first token at or after `paragraph.lowerBound` whose text starts at or after byte
@@ -156,29 +144,51 @@ struct PendingQuotation {
 /// Answers, for each token of a paragraph, where its sentence ends, where the words a cue
 /// introduces may start, and where the last sentence-ending mark before it is. Offsets are
 /// relative to the paragraph's first token; the paragraph's length means "none".
+///
+/// One index serves every paragraph of a document in turn (``QuotationScan/build(_:of:)``),
+/// so that its buffer is allocated once.
 struct ParagraphIndex {
-    let start: Int
-    /// The first sentence end at or after each token, outside quotation marks.
-    let nextSentenceEnd: [Int32]
-    /// Where the walk of `content` from a token past the speaker stops, for a verb of saying
-    /// (a colon or أنّ) and for one that takes an object (a colon).
-    let stopForSaying: [Int32]
-    let stopForObject: [Int32]
-    /// The last token before each one that is a sentence-ending mark, quoted or not (-1: none).
-    let lastStopMark: [Int32]
+    /// What the index knows of one token.
+    struct Entry {
+        /// The first sentence end at or after the token, outside quotation marks.
+        var nextSentenceEnd: Int32
+        /// Where the walk of `content` from the token past the speaker stops, for a verb of
+        /// saying (a colon or أنّ) and for one that takes an object (a colon).
+        var stopForSaying: Int32
+        var stopForObject: Int32
+        /// The last token before this one that is a sentence-ending mark, quoted or not (-1: none).
+        var lastStopMark: Int32
+    }
+
+    /// The paragraph's first token.
+    private(set) var start = 0
+    /// One entry per token of the paragraph and one for its end; longer when an earlier
+    /// paragraph was (the entries past the paragraph's end are stale, and never read).
+    var entries: [Entry] = []
+
+    /// Sets the index up for a paragraph of `count` tokens from `start`: its buffer grows
+    /// when the paragraph is longer than any before.
+    mutating func prepare(start: Int, count: Int) {
+        self.start = start
+        if entries.count < count + 1 {
+            let blank = Entry(nextSentenceEnd: 0, stopForSaying: 0, stopForObject: 0, lastStopMark: 0)
+            entries = Array(repeating: blank, count: max(count + 1, 2 * entries.count))
+        }
+    }
 
     /// Where the sentence of the token at `position` ends: the first sentence end outside
     /// quotation marks, or the end of the paragraph.
-    func sentenceEnd(from position: Int) -> Int { start + Int(nextSentenceEnd[position - start]) }
+    func sentenceEnd(from position: Int) -> Int { start + Int(entries[position - start].nextSentenceEnd) }
 
     /// Where the walk from `position` stops: a colon, or أنّ/إنّ unless the verb takes an object.
     func stop(from position: Int, takesObject: Bool) -> Int {
-        start + Int((takesObject ? stopForObject : stopForSaying)[position - start])
+        let entry = entries[position - start]
+        return start + Int(takesObject ? entry.stopForObject : entry.stopForSaying)
     }
 
     /// The last sentence-ending mark before `position`, if any in the paragraph.
     func lastStopMark(before position: Int) -> Int? {
-        let found = lastStopMark[position - start]
+        let found = entries[position - start].lastStopMark
         return found < 0 ? nil : start + Int(found)
     }
 }

@@ -216,9 +216,10 @@ struct QuotationScan {
         mapEntities()
         for paragraph in paragraphs { pairMarks(in: paragraph) }
         indexSpans()
+        var paragraphIndex = ParagraphIndex()
         for (number, paragraph) in paragraphs.enumerated() {
             let before = results.count
-            attributeCues(in: paragraph, spans: spansOfParagraph[number])
+            attributeCues(in: paragraph, spans: spansOfParagraph[number], index: &paragraphIndex)
             if results.count == before { findHeadline(in: paragraph) }
         }
         return results.sorted { $0.range.lowerBound < $1.range.lowerBound }
