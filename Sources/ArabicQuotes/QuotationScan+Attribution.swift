@@ -377,6 +377,22 @@ extension QuotationScan {
                 source: cue == nil ? nil : currentSource, rule: rule))
     }
 
+    /// Whether the first word of a speaker's text ends like a plural (ون، ين) or like a
+    /// feminine name or head word (ة، ا): found and compared as bytes, without grapheme
+    /// breaking for a two-letter suffix.
+    static func endings(ofFirstWordOf text: String) -> (plural: Bool, feminine: Bool) {
+        var text = text
+        return text.withUTF8 { utf8 in
+            let wordStart = utf8.firstIndex { $0 != 0x20 } ?? utf8.endIndex
+            let first = utf8[wordStart..<(utf8[wordStart...].firstIndex(of: 0x20) ?? utf8.endIndex)]
+            func ends(_ suffix: StaticString) -> Bool {
+                let suffix = UnsafeBufferPointer(start: suffix.utf8Start, count: suffix.utf8CodeUnitCount)
+                return first.count >= suffix.count && first.suffix(suffix.count).elementsEqual(suffix)
+            }
+            return (ends("ون") || ends("ين"), ends("ة") || ends("ا"))
+        }
+    }
+
     /// Remembers a speaker named in the text, with its gender and number guessed from its
     /// words: a feminine name or head word ends in ة or ا (وزارة، الخارجية، ماريا), plural
     /// nouns in ون/ين.
@@ -386,17 +402,10 @@ extension QuotationScan {
             history.append(previous)
             return
         }
-        // The first word, found and compared as bytes: no grapheme breaking for a two-letter suffix.
-        let utf8 = text.utf8
-        let wordStart = utf8.firstIndex { $0 != 0x20 } ?? utf8.endIndex
-        let first = utf8[wordStart..<(utf8[wordStart...].firstIndex(of: 0x20) ?? utf8.endIndex)]
+        let (pluralEnding, feminineEnding) = Self.endings(ofFirstWordOf: text)
         let entityType = speaker.entity.map { entities[$0].type }
-        func ends(_ suffix: StaticString) -> Bool {
-            let suffix = UnsafeBufferPointer(start: suffix.utf8Start, count: suffix.utf8CodeUnitCount)
-            return first.count >= suffix.count && first.suffix(suffix.count).elementsEqual(suffix)
-        }
-        let plural = ends("ون") || ends("ين") || speaker.resolved != nil && speaker.text != nil
-        let feminine = !plural && (ends("ة") || ends("ا") || entityType == .country)
+        let plural = pluralEnding || speaker.resolved != nil && speaker.text != nil
+        let feminine = !plural && (feminineEnding || entityType == .country)
         history.append(RememberedSpeaker(text: speaker.resolved ?? text, feminine: feminine, plural: plural))
     }
 }

@@ -1,6 +1,12 @@
 import ArabicCore
 import ArabicEntities
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 // What keeps the attribution of a paragraph linear in its tokens, however many cue verbs it
 // has and however long its sentences are. Each cue asks the rest of its sentence the same
 // questions (where does the sentence end, where is the colon or the أنّ, which short quoted
@@ -251,15 +257,33 @@ struct SpeakerHistory {
     private var count = 0
     /// Per gender and number (feminine × 2 + plural), the last speaker and when it came.
     private var lastOfAgreement: [(order: Int, speaker: RememberedSpeaker)?] = [nil, nil, nil, nil]
-    /// By the text's bytes: `String`'s own hashing normalizes Arabic text to NFC first, which
-    /// costs more than the rest of remembering a speaker. Texts are compared byte for byte.
-    private var lastWithText: [TextKey: RememberedSpeaker] = [:]
+    /// By the hash of the text's bytes (`String`'s own hashing normalizes Arabic text to NFC
+    /// first, which costs more than the rest of remembering a speaker): the last speaker
+    /// with the first text remembered with that hash. Texts are compared byte for byte.
+    private var lastWithHash: [UInt64: RememberedSpeaker] = [:]
+    /// The texts whose hash another text took first (in practice none), by their bytes.
+    private var lastWithCollidingText: [TextKey: RememberedSpeaker] = [:]
 
     /// A speaker's text as a dictionary key: hashed and compared by its UTF-8 bytes.
     struct TextKey: Hashable {
         let text: String
-        func hash(into hasher: inout Hasher) { hasher.combine(TokenHash(text).value) }
-        static func == (a: TextKey, b: TextKey) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+        func hash(into hasher: inout Hasher) { hasher.combine(SpeakerHistory.hash(of: text)) }
+        static func == (a: TextKey, b: TextKey) -> Bool { SpeakerHistory.sameBytes(a.text, b.text) }
+    }
+
+    /// The FNV-1a hash of a text's UTF-8 (ArabicCore's `TokenHash`), without a copy.
+    static func hash(of text: String) -> UInt64 {
+        var text = text
+        return text.withUTF8 { TokenHash($0).value }
+    }
+
+    /// Whether two texts are the same bytes (not merely canonically equivalent, as `==` asks).
+    static func sameBytes(_ first: String, _ second: String) -> Bool {
+        var (first, second) = (first, second)
+        guard first.utf8.count == second.utf8.count else { return false }
+        return first.withUTF8 { one in
+            second.withUTF8 { other in one.isEmpty || memcmp(one.baseAddress!, other.baseAddress!, one.count) == 0 }
+        }
     }
 
     /// The speaker remembered last.
@@ -269,7 +293,13 @@ struct SpeakerHistory {
         count += 1
         last = speaker
         lastOfAgreement[(speaker.feminine ? 2 : 0) + (speaker.plural ? 1 : 0)] = (count, speaker)
-        lastWithText[TextKey(text: speaker.text)] = speaker
+        // One lookup: the speaker replaces the holder of its hash, which is put back if its
+        // text is another.
+        let hash = Self.hash(of: speaker.text)
+        if let holder = lastWithHash.updateValue(speaker, forKey: hash), !Self.sameBytes(holder.text, speaker.text) {
+            lastWithHash[hash] = holder
+            lastWithCollidingText[TextKey(text: speaker.text)] = speaker
+        }
     }
 
     /// The last speaker of this gender and number.
@@ -288,5 +318,8 @@ struct SpeakerHistory {
     }
 
     /// The last speaker remembered with this text.
-    func last(withText text: String) -> RememberedSpeaker? { lastWithText[TextKey(text: text)] }
+    func last(withText text: String) -> RememberedSpeaker? {
+        if let holder = lastWithHash[Self.hash(of: text)], Self.sameBytes(holder.text, text) { return holder }
+        return lastWithCollidingText.isEmpty ? nil : lastWithCollidingText[TextKey(text: text)]
+    }
 }
