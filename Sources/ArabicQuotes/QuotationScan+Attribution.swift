@@ -370,7 +370,7 @@ extension QuotationScan {
 
     mutating func append(_ kind: QuotationKind, _ content: Range<Int>, cue: QuotationCue?, speaker: Speaker?, rule: String) {
         let quoted = range(of: content)
-        guard !quoted.isEmpty, reported.insert(quoted).inserted else { return }
+        guard !quoted.isEmpty, reported.insert(quoted) else { return }
         results.append(
             Quotation(
                 kind: kind, range: quoted, text: String(text.utf8Slice(quoted)), cue: cue, speaker: speaker,

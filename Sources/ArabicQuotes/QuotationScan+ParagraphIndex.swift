@@ -34,7 +34,7 @@ extension QuotationScan {
         speaker: Speaker?, rule: String
     ) {
         let quoted = range(of: content)
-        guard !quoted.isEmpty, reported.insert(quoted).inserted else { return }
+        guard !quoted.isEmpty, reported.insert(quoted) else { return }
         pending.append(
             PendingQuotation(
                 kind: kind, content: content, range: quoted, cue: cue, cueToken: cueToken, speaker: speaker,
@@ -56,7 +56,7 @@ extension QuotationScan {
             let last = low + Self.maximumCuesInsideAQuotation - 1
             if last < cueTokens.count, cueTokens[last] < quotation.content.upperBound {
                 quoted = range(of: quotation.content.lowerBound..<cueTokens[last])
-                guard !quoted.isEmpty, reported.insert(quoted).inserted else { continue }
+                guard !quoted.isEmpty, reported.insert(quoted) else { continue }
             }
             results.append(
                 Quotation(
@@ -196,6 +196,47 @@ struct ParagraphIndex {
     func lastStopMark(before position: Int) -> Int? {
         let found = entries[position - start].lastStopMark
         return found < 0 ? nil : start + Int(found)
+    }
+}
+
+/// The quoted byte ranges already reported in a document, so that a phrase is reported once:
+/// a hash set of open addressing whose hash is a few multiplications (a `Set`'s SipHash, and
+/// its growth through the unspecialized generic path, cost several times more).
+struct ReportedRanges {
+    /// Each slot a range's bounds, or `lower == Int.min` when empty; at most half full.
+    private var slots: [(lower: Int, upper: Int)] = []
+    private var count = 0
+
+    /// Adds a range, and says whether it was new.
+    mutating func insert(_ range: Range<Int>) -> Bool {
+        if 2 * (count + 1) > slots.count { grow() }
+        let mask = slots.count - 1
+        var slot = Self.hash(range) & mask
+        while slots[slot].lower != Int.min {
+            if slots[slot] == (range.lowerBound, range.upperBound) { return false }
+            slot = (slot + 1) & mask
+        }
+        slots[slot] = (range.lowerBound, range.upperBound)
+        count += 1
+        return true
+    }
+
+    /// Doubles the slots (16 at first) and puts the ranges back.
+    private mutating func grow() {
+        let old = slots
+        slots = Array(repeating: (Int.min, Int.min), count: max(16, 2 * old.count))
+        count = 0
+        for (lower, upper) in old where lower != Int.min { _ = insert(lower..<upper) }
+    }
+
+    /// Both bounds mixed with SplitMix64's finalizer, so that ranges in arithmetic
+    /// progression (a document repeated) spread over the slots.
+    static func hash(_ range: Range<Int>) -> Int {
+        var mixed = UInt64(bitPattern: Int64(range.lowerBound)) &* 0x9E37_79B9_7F4A_7C15
+        mixed ^= UInt64(bitPattern: Int64(range.upperBound))
+        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Int(truncatingIfNeeded: mixed ^ (mixed >> 31))
     }
 }
 

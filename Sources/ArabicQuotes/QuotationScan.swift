@@ -90,7 +90,7 @@ struct QuotationScan {
     /// The spans of each paragraph, as indices into `spans`, in paragraph order.
     var spansOfParagraph: [Range<Int>] = []
     /// The quoted ranges already reported, so that a phrase is reported once.
-    var reported: Set<Range<Int>> = []
+    var reported = ReportedRanges()
     var history = SpeakerHistory()
     var results: [Quotation] = []
     /// The source named before the cue being attributed.
