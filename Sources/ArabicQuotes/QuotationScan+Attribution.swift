@@ -310,25 +310,22 @@ extension QuotationScan {
     /// The headline form SPEAKER: QUOTE, on a line or in a segment of a list line between
     /// `..` (نتنياهو تحت الأرض.. أحمد موسى عن العملية العسكرية بلبنان: أكبر اختراق …).
     mutating func findHeadline(in paragraph: Range<Int>) {
-        // A period is a punctuation token whose first byte is "." (read from the arrays
-        // directly: this walks every token of a paragraph without a quotation).
-        let (tokens, normalizedText) = (self.tokens, self.normalizedText)
-        func isPeriod(_ index: Int) -> Bool {
-            tokens[index].kind == .punctuation && normalizedText[tokens[index].normalizedRange.lowerBound] == UInt8(ascii: ".")
-        }
+        // A period is a punctuation token whose first byte is "." (its bit found 8 tokens
+        // at a time: this walks every paragraph without a quotation).
         var segmentStart = paragraph.lowerBound
         var index = paragraph.lowerBound
-        while index <= paragraph.upperBound {
-            let atEnd = index == paragraph.upperBound
-            let doubleStop = !atEnd && index + 1 < paragraph.upperBound && isPeriod(index) && isPeriod(index + 1)
-            if atEnd || doubleStop {
-                headline(in: segmentStart..<index)
-                segmentStart = index + (doubleStop ? 2 : 0)
-                index += doubleStop ? 2 : 1
-                continue
+        while index < paragraph.upperBound {
+            let period = firstPunctuation(PunctuationBits.period, in: index..<paragraph.upperBound)
+            guard period + 1 < paragraph.upperBound else { break }
+            if punctuation[period + 1] & PunctuationBits.period != 0 {
+                headline(in: segmentStart..<period)
+                segmentStart = period + 2
+                index = period + 2
+            } else {
+                index = period + 1
             }
-            index += 1
         }
+        headline(in: segmentStart..<paragraph.upperBound)
     }
 
     mutating func headline(in segment: Range<Int>) {

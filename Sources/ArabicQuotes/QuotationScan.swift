@@ -37,6 +37,8 @@ enum PunctuationBits {
     static let firstIsComma: UInt8 = 32
     /// The token's first scalar is a quotation mark (`mark(_:)` is not nil).
     static let firstIsMark: UInt8 = 64
+    /// The token's first byte is "." (the double stop `..` of a headline list).
+    static let period: UInt8 = 128
 }
 
 enum TokenFlags {
@@ -199,7 +201,8 @@ struct QuotationScan {
         guard let first = bytes.first else { return 0 }
         switch first {
         case UInt8(ascii: ":"): return PunctuationBits.colon
-        case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"): return PunctuationBits.sentenceEnd
+        case UInt8(ascii: "."): return PunctuationBits.sentenceEnd | PunctuationBits.period
+        case UInt8(ascii: "!"), UInt8(ascii: "?"): return PunctuationBits.sentenceEnd
         case UInt8(ascii: "\""): return PunctuationBits.mark
         default:
             // ؟ (D8 9F), … (E2 80 A6), « » (C2 AB, C2 BB), “ ” „ (E2 80 9C/9D/9E).
@@ -241,27 +244,39 @@ struct QuotationScan {
                 offset = position + 1
             }
         }
-        var next = 0
+        // A paragraph starts at the first token after a line feed (found by binary search:
+        // there are far fewer line feeds than tokens), unless that is the first token.
+        paragraphs.reserveCapacity(lineFeeds.count + 1)
         var start = 0
-        for index in tokens.indices {
-            var crossed = false
-            while next < lineFeeds.count && lineFeeds[next] < tokens[index].range.lowerBound {
-                crossed = true
-                next += 1
-            }
-            if crossed && index > start {
-                paragraphs.append(start..<index)
-                start = index
+        for lineFeed in lineFeeds {
+            let next = firstToken(startingAfter: lineFeed, from: start)
+            guard next < tokens.count else { break }
+            if next > start {
+                paragraphs.append(start..<next)
+                start = next
             }
         }
         if start < tokens.count { paragraphs.append(start..<tokens.count) }
     }
 
+    /// The first token from `lower` on whose text starts after byte `offset` (tokens are in
+    /// order, so their starts never decrease); `tokens.count` if none.
+    func firstToken(startingAfter offset: Int, from lower: Int) -> Int {
+        var low = lower, high = tokens.count
+        while low < high {
+            let middle = (low + high) / 2
+            if tokens[middle].range.lowerBound <= offset { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
     mutating func indexSpans() {
-        // Which tokens lie inside a quotation: +1 where a span starts, -1 where it ends, summed
-        // once, so that many nested or unclosed marks stay linear.
-        var depth = Array(repeating: 0, count: tokens.count + 1)
         spanByOpening = TokenMap(count: spans.isEmpty ? 0 : tokens.count + 1)
+        // Which tokens lie inside a quotation: +1 where a span starts, -1 where it ends,
+        // sorted and summed once, so that many nested or unclosed marks stay linear (and
+        // only the spans' bounds are visited, not a count per token).
+        var changes: [(token: Int, change: Int)] = []
+        changes.reserveCapacity(2 * spans.count)
         for (index, span) in spans.enumerated() {
             if let open = span.open {
                 spanByOpening[open] = spanByOpening[open] ?? Int32(index)
@@ -269,16 +284,24 @@ struct QuotationScan {
                 spanByOpening[span.content.lowerBound] = spanByOpening[span.content.lowerBound] ?? Int32(index)
             }
             if !span.isName && !span.content.isEmpty {
-                depth[span.content.lowerBound] += 1
-                depth[span.content.upperBound] -= 1
+                changes.append((span.content.lowerBound, 1))
+                changes.append((span.content.upperBound, -1))
             }
         }
+        changes.sort { $0.token < $1.token }
         quoted = Array(repeating: false, count: tokens.count)
         var running = 0
-        for index in tokens.indices {
-            running += depth[index]
-            quoted[index] = running > 0
+        var from = 0
+        for (token, change) in changes {
+            if running > 0 { markQuoted(from..<min(token, tokens.count)) }
+            running += change
+            from = token
         }
+    }
+
+    /// Marks the tokens of `range` as inside a quotation.
+    mutating func markQuoted(_ range: Range<Int>) {
+        for index in range { quoted[index] = true }
     }
 
     mutating func mapEntities() {
@@ -296,6 +319,27 @@ struct QuotationScan {
                 entityEndingAt[end] = (entityIndex, tokenIndex)
             }
         }
+    }
+
+    /// The first token of `range` whose punctuation bits share one with `bits`, or
+    /// `range.upperBound`.
+    func firstPunctuation(_ bits: UInt8, in range: Range<Int>) -> Int {
+        punctuation.withUnsafeBufferPointer { Self.firstByte(in: $0, range, sharing: bits) }
+    }
+
+    /// The first position of `range` whose byte shares a bit with `bits`, or
+    /// `range.upperBound`: eight bytes are tested at once (most tokens have no bits).
+    static func firstByte(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, sharing bits: UInt8) -> Int {
+        let pattern = UInt64(bits) &* 0x0101_0101_0101_0101
+        let raw = UnsafeRawBufferPointer(bytes)
+        var index = range.lowerBound
+        while index + 8 <= range.upperBound {
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) & pattern
+            if word != 0 { return index + word.trailingZeroBitCount / 8 }
+            index += 8
+        }
+        while index < range.upperBound && bytes[index] & bits == 0 { index += 1 }
+        return index
     }
 
     /// A token's normalized UTF-8.
@@ -366,10 +410,13 @@ struct QuotationScan {
         var unmatchedCloses: [(close: Int, colon: Int?)] = []
         var lastColon: Int?
         let firstSpan = spans.count
-        let punctuation = self.punctuation
-        for index in paragraph {
+        var next = paragraph.lowerBound
+        while next < paragraph.upperBound {
+            // Only colons and marks matter here: the others are passed over 8 at a time.
+            let index = firstPunctuation(PunctuationBits.colon | PunctuationBits.mark, in: next..<paragraph.upperBound)
+            guard index < paragraph.upperBound else { break }
+            next = index + 1
             let bits = punctuation[index]
-            guard bits != 0 else { continue }
             if bits & PunctuationBits.colon != 0 { lastColon = index }
             guard bits & PunctuationBits.mark != 0, let mark = mark(index) else { continue }
             switch mark {
@@ -413,7 +460,7 @@ struct QuotationScan {
         for index in firstSpan..<spans.count {
             let content = spans[index].content
             guard content.count <= 4 else { continue }
-            let wordCount = content.filter { tokens[$0].kind.isWord }.count
+            let wordCount = content.count { tokens[$0].kind.isWord }
             let isEntity = entityStarting[content.lowerBound].map { $0.end == content.upperBound } ?? false
             if isEntity || wordCount <= 1 { spans[index].isName = true }
         }
