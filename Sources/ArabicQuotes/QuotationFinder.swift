@@ -23,17 +23,36 @@ public struct QuotationFinder: Sendable {
     /// The entity recognizer whose entities become speakers.
     public let recognizer: EntityRecognizer
     /// Cue verbs by the hash of their normalized form (see `QuotationScan.cue(at:)`).
-    let cues: [UInt64: (form: String, entry: CueEntry)]
+    let cues: [UInt64: CueForm]
     let reportingNouns: [String: ReportingNoun]
     /// Source phrases as their normalized words, with their lexicon line; a last word `ل`
     /// stands for ل attached to the next.
     let sourcePhrases: [(words: [String], source: String)]
     /// The same words as bytes, as the scan compares them.
     let sourcePhraseWords: [[[UInt8]]]
+    /// The hash of each phrase's first word, which a token (or the token without an attached
+    /// و) must have to start the phrase; `nil` for a phrase that any token may start (none,
+    /// or only ل, which may be attached to the next word).
+    let sourcePhraseFirstHashes: [UInt64?]
     static let wa = Array("و".utf8), lam = Array("ل".utf8)
     /// The hashes of the cue forms, of the source phrases' first words and of أنّ/إنّ: most
     /// tokens are ruled out by one load, before any dictionary lookup.
     let wordFilter: WordFilter
+
+    /// A cue form: its normalized bytes, and the verb it is.
+    struct CueForm: Sendable {
+        let bytes: [UInt8]
+        let entry: CueEntry
+
+        /// Whether a normalized word is this form, byte for byte.
+        func matches(_ word: ArraySlice<UInt8>) -> Bool {
+            guard bytes.count == word.count else { return false }
+            guard !bytes.isEmpty else { return true }
+            return bytes.withUnsafeBufferPointer { form in
+                word.withUnsafeBufferPointer { word in memcmp(form.baseAddress!, word.baseAddress!, form.count) == 0 }
+            }
+        }
+    }
 
     package struct CueEntry: Sendable {
         package var lemma: String
@@ -114,17 +133,16 @@ public struct QuotationFinder: Sendable {
             return files
         }
         // The schemas require every column read here, so the values are there.
-        var cues: [UInt64: (form: String, entry: CueEntry)] = [:]
+        var cues: [UInt64: CueForm] = [:]
         for file in try files(0) {
             for row in file.rows {
                 let value = { (column: String) in file.value(column, in: row) ?? "" }
                 let form = normalizer.normalizedString(value("form"))
-                cues[Self.hash(form.utf8)] = (
-                    form,
-                    CueEntry(
+                cues[Self.hash(form.utf8)] = CueForm(
+                    bytes: Array(form.utf8),
+                    entry: CueEntry(
                         lemma: value("lemma"), feminine: value("gender") == "f", plural: value("number") == "plural",
-                        takesObject: value("takes") == "object", source: file.source(of: row))
-                )
+                        takesObject: value("takes") == "object", source: file.source(of: row)))
             }
         }
         var nouns: [String: ReportingNoun] = [:]
@@ -145,6 +163,9 @@ public struct QuotationFinder: Sendable {
         }
         self.sourcePhrases = phrases
         self.sourcePhraseWords = phrases.map { $0.words.map { Array($0.utf8) } }
+        self.sourcePhraseFirstHashes = sourcePhraseWords.map { words in
+            words.first.flatMap { words == [Self.lam] ? nil : Self.hash($0) }
+        }
         self.wordFilter = WordFilter(
             cues: cues.keys, sourceFirstWords: sourcePhraseWords.compactMap(\.first).map { Self.hash($0) },
             thatWords: QuotationScan.thatWordHashes)
@@ -182,12 +203,12 @@ public struct QuotationFinder: Sendable {
     package func cue(normalized word: ArraySlice<UInt8>) -> (entry: CueEntry, strip: Int)? {
         // Cue forms are short: most words are ruled out before any lookup.
         guard word.count <= 14 else { return nil }
-        if let found = cues[Self.hash(word)], found.form.utf8.elementsEqual(word) { return (found.entry, 0) }
+        if let found = cues[Self.hash(word)], found.matches(word) { return (found.entry, 0) }
         guard let first = word.first, let second = word.dropFirst().first, first == 0xD9, second == 0x88 || second == 0x81 else {
             return nil  // و (D9 88) or ف (D9 81)
         }
         let rest = word.dropFirst(2)
-        if let found = cues[Self.hash(rest)], found.form.utf8.elementsEqual(rest) { return (found.entry, 1) }
+        if let found = cues[Self.hash(rest)], found.matches(rest) { return (found.entry, 1) }
         return nil
     }
 

@@ -8,15 +8,16 @@ extension QuotationScan {
         let flags = tokenFlags[index]
         guard flags & (TokenFlags.cue | TokenFlags.cueAfterConjunction) != 0 else { return nil }
         let word = normalizedBytes(index)
-        if flags & TokenFlags.cue != 0, let found = finder.cues[tokens[index].hash.value], found.form.utf8.elementsEqual(word) {
+        if flags & TokenFlags.cue != 0, let found = finder.cues[tokens[index].hash.value], found.matches(word) {
             return (found.entry, 0)
         }
         guard flags & TokenFlags.cueAfterConjunction != 0 else { return nil }
         guard let first = word.first, let second = word.dropFirst().first, first == 0xD9, second == 0x88 || second == 0x81 else {
             return nil  // و (D9 88) or ف (D9 81)
         }
+        // The tokenizer hashed the word from its third byte on: the word without و or ف.
         let rest = word.dropFirst(2)
-        if let found = finder.cues[QuotationFinder.hash(rest)], found.form.utf8.elementsEqual(rest) {
+        if let found = finder.cues[tokens[index].restHash.value], found.matches(rest) {
             return (found.entry, 1)
         }
         return nil
@@ -206,7 +207,14 @@ extension QuotationScan {
         // Most words pass no filter of the phrases' first words, and are ruled out at once.
         guard tokenFlags[index] & (TokenFlags.sourceStart | TokenFlags.sourceStartAfterWa) != 0 else { return nil }
         let wa = QuotationFinder.wa, lam = QuotationFinder.lam
-        for (phraseIndex, phrase) in finder.sourcePhraseWords.enumerated() {
+        // A phrase is compared only when its first word's hash is the token's, or the
+        // token's without an attached و.
+        let (hash, restHash) = (tokens[index].hash.value, tokens[index].restHash.value)
+        let afterWa = normalizedBytes(index).starts(with: wa)
+        let firstHashes = finder.sourcePhraseFirstHashes
+        for phraseIndex in firstHashes.indices {
+            if let first = firstHashes[phraseIndex], first != hash, !afterWa || first != restHash { continue }
+            let phrase = finder.sourcePhraseWords[phraseIndex]
             var position = index
             var matched = true
             for (offset, expected) in phrase.enumerated() {
