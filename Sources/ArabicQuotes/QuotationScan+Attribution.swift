@@ -30,13 +30,14 @@ extension QuotationScan {
     ) {
         // Most paragraphs have no word that may be a cue: nothing to set up for them.
         let cueBits = TokenFlags.cue | TokenFlags.cueAfterConjunction
-        guard tokenFlags[paragraph].contains(where: { $0 & cueBits != 0 }) else { return }
+        var next = firstFlagged(cueBits, in: paragraph)
+        guard next < paragraph.upperBound else { return }
         // Candidates for partial quotations, in order, looked up by binary search per cue.
         // (A span of only marks and punctuation quotes nothing.)
-        let shortSpans = spans[spanIndices].filter {
+        var shortSpans = spans[spanIndices].filter {
             !$0.isName && $0.close != nil && $0.content.count <= 8 && !range(of: $0.content).isEmpty
         }
-        .sorted { $0.content.lowerBound < $1.content.lowerBound }
+        shortSpans.sort { $0.content.lowerBound < $1.content.lowerBound }
         var openSpans = OpenSpans(count: shortSpans.count)
         // The paragraph's quotations, for the overlap test of partial ones: filled from
         // `pending` when a partial candidate needs it.
@@ -48,13 +49,10 @@ extension QuotationScan {
         var indexed = false
         // Source phrases of the paragraph, found once, when the first cue needs them.
         var sourcePhrases: [(start: Int, end: Int, phrase: Int)]?
-        let flags = tokenFlags
-        let sourceBits = TokenFlags.sourceStart | TokenFlags.sourceStartAfterWa
-        var index = paragraph.lowerBound
-        while index < paragraph.upperBound {
-            defer { index += 1 }
-            // Words that pass no cue filter are skipped here, without a call.
-            guard flags[index] & cueBits != 0 else { continue }
+        // Words that pass no cue filter are skipped 8 at a time, without a call.
+        while next < paragraph.upperBound {
+            let index = next
+            next = firstFlagged(cueBits, in: (index + 1)..<paragraph.upperBound)
             // نقلا عن is a source phrase, not the verb نقل.
             guard let (entry, strip) = cue(at: index), !insideQuotation(index), entityStarting[index] == nil,
                 sourcePhraseEnd(at: index) == nil
@@ -66,11 +64,7 @@ extension QuotationScan {
             let sentenceEnd = paragraphIndex.sentenceEnd(from: index)
             let (speaker, afterSpeaker) = speaker(after: index, entry: entry, until: sentenceEnd, in: paragraph)
             let cue = makeCue(at: index, strip: strip, entry: entry)
-            if sourcePhrases == nil {
-                sourcePhrases = paragraph.compactMap { position in
-                    flags[position] & sourceBits == 0 ? nil : sourcePhrase(at: position).map { (position, $0.end, $0.phrase) }
-                }
-            }
+            if sourcePhrases == nil { sourcePhrases = sourcePhrasesOf(paragraph) }
             currentSource = source(before: index, in: paragraph, phrases: sourcePhrases ?? [], index: paragraphIndex)
             var found = false
             if let (kind, content, rule) = content(
@@ -108,6 +102,18 @@ extension QuotationScan {
             if found { remember(speaker) }
         }
         report(pending)
+    }
+
+    /// The source phrases of a paragraph, in order: where each starts and ends, and which it is.
+    func sourcePhrasesOf(_ paragraph: Range<Int>) -> [(start: Int, end: Int, phrase: Int)] {
+        let sourceBits = TokenFlags.sourceStart | TokenFlags.sourceStartAfterWa
+        var phrases: [(start: Int, end: Int, phrase: Int)] = []
+        var position = firstFlagged(sourceBits, in: paragraph)
+        while position < paragraph.upperBound {
+            if let found = sourcePhrase(at: position) { phrases.append((position, found.end, found.phrase)) }
+            position = firstFlagged(sourceBits, in: (position + 1)..<paragraph.upperBound)
+        }
+        return phrases
     }
 
     /// The speaker after a cue (VSO), inside a role (المتحدثة الرسمية … ماريا زاخاروفا), before

@@ -246,7 +246,8 @@ struct ReportedRanges {
 struct QuotedRanges {
     private var furthestEnd: [Int]
 
-    init(tokens count: Int) { furthestEnd = Array(repeating: Int.min, count: count + 1) }
+    /// No quotations, over `count` tokens (none: no allocation).
+    init(tokens count: Int) { furthestEnd = count == 0 ? [] : Array(repeating: Int.min, count: count + 1) }
 
     /// Records a quotation that starts at token `token` (from the paragraph's start) and ends at byte `end`.
     mutating func insert(token: Int, end: Int) {
@@ -274,10 +275,12 @@ struct QuotedRanges {
 struct OpenSpans {
     private var next: [Int]
 
-    init(count: Int) { next = Array(0...count) }
+    /// `count` spans, all open (none: no allocation).
+    init(count: Int) { next = count == 0 ? [] : Array(0...count) }
 
     /// The first span at or after `index` that is still open (`count` if none).
     mutating func first(from index: Int) -> Int {
+        guard !next.isEmpty else { return index }
         var index = index
         while next[index] != index {
             next[index] = next[next[index]]

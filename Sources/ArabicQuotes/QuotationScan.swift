@@ -259,6 +259,17 @@ struct QuotationScan {
         if start < tokens.count { paragraphs.append(start..<tokens.count) }
     }
 
+    /// The first token from `lower` on whose text ends after byte `offset` (the ends of the
+    /// tokens never decrease either); `tokens.count` if none.
+    func firstToken(endingAfter offset: Int, from lower: Int) -> Int {
+        var low = lower, high = tokens.count
+        while low < high {
+            let middle = (low + high) / 2
+            if tokens[middle].range.upperBound <= offset { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
     /// The first token from `lower` on whose text starts after byte `offset` (tokens are in
     /// order, so their starts never decrease); `tokens.count` if none.
     func firstToken(startingAfter offset: Int, from lower: Int) -> Int {
@@ -311,7 +322,7 @@ struct QuotationScan {
         // By index, reading only the range: copying an entity would retain its strings.
         for entityIndex in entities.indices {
             let range = entities[entityIndex].range
-            while tokenIndex < tokens.count && tokens[tokenIndex].range.upperBound <= range.lowerBound { tokenIndex += 1 }
+            tokenIndex = firstToken(endingAfter: range.lowerBound, from: tokenIndex)
             var end = tokenIndex
             while end < tokens.count && tokens[end].range.lowerBound < range.upperBound { end += 1 }
             if end > tokenIndex {
@@ -325,6 +336,11 @@ struct QuotationScan {
     /// `range.upperBound`.
     func firstPunctuation(_ bits: UInt8, in range: Range<Int>) -> Int {
         punctuation.withUnsafeBufferPointer { Self.firstByte(in: $0, range, sharing: bits) }
+    }
+
+    /// The first token of `range` whose `TokenFlags` share one with `bits`, or `range.upperBound`.
+    func firstFlagged(_ bits: UInt8, in range: Range<Int>) -> Int {
+        tokenFlags.withUnsafeBufferPointer { Self.firstByte(in: $0, range, sharing: bits) }
     }
 
     /// The first position of `range` whose byte shares a bit with `bits`, or
