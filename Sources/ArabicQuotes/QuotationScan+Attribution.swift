@@ -25,8 +25,9 @@ extension QuotationScan {
 
     /// Every cue verb of a paragraph with its speaker and what it introduces. `paragraphIndex`
     /// is the document's paragraph index, built here for this paragraph at its first cue.
-    mutating func attributeCues(
-        in paragraph: Range<Int>, spans spanIndices: Range<Int>, index paragraphIndex: inout ParagraphIndex
+    func attributeCues(
+        in paragraph: Range<Int>, spans spanIndices: Range<Int>, index paragraphIndex: inout ParagraphIndex,
+        state: inout AttributionState
     ) {
         // Most paragraphs have no word that may be a cue: nothing to set up for them.
         let cueBits = TokenFlags.cue | TokenFlags.cueAfterConjunction
@@ -62,15 +63,16 @@ extension QuotationScan {
                 indexed = true
             }
             let sentenceEnd = paragraphIndex.sentenceEnd(from: index)
-            let (speaker, afterSpeaker) = speaker(after: index, entry: entry, until: sentenceEnd, in: paragraph)
+            let (speaker, afterSpeaker) = speaker(
+                after: index, entry: entry, until: sentenceEnd, in: paragraph, history: state.history)
             let cue = makeCue(at: index, strip: strip, entry: entry)
             if sourcePhrases == nil { sourcePhrases = sourcePhrasesOf(paragraph) }
-            currentSource = source(before: index, in: paragraph, phrases: sourcePhrases ?? [], index: paragraphIndex)
+            state.currentSource = source(before: index, in: paragraph, phrases: sourcePhrases ?? [], index: paragraphIndex)
             var found = false
             if let (kind, content, rule) = content(
                 from: afterSpeaker, entry: entry, sentenceEnd: sentenceEnd, paragraph: paragraph, index: paragraphIndex)
             {
-                pend(&pending, kind, content, cue: cue, at: index, speaker: speaker, rule: rule)
+                pend(&pending, kind, content, cue: cue, at: index, speaker: speaker, rule: rule, state: &state)
                 found = true
             }
             // Short quoted phrases in the rest of the sentence are this speaker's words.
@@ -96,12 +98,12 @@ extension QuotationScan {
                 let before = firstToken(startingAtOrAfter: quoted.upperBound, in: paragraph) - paragraph.lowerBound
                 openSpans.close(candidate)  // it overlaps a quotation, or is about to be one
                 guard quotedRanges.furthestEnd(startingBefore: before) <= quoted.lowerBound else { continue }
-                pend(&pending, .partial, span.content, cue: cue, at: index, speaker: speaker, rule: "rule:partial")
+                pend(&pending, .partial, span.content, cue: cue, at: index, speaker: speaker, rule: "rule:partial", state: &state)
                 found = true
             }
-            if found { remember(speaker) }
+            if found { remember(speaker, in: &state.history) }
         }
-        report(pending)
+        report(pending, into: &state)
     }
 
     /// The source phrases of a paragraph, in order: where each starts and ends, and which it is.
@@ -119,7 +121,8 @@ extension QuotationScan {
     /// The speaker after a cue (VSO), inside a role (المتحدثة الرسمية … ماريا زاخاروفا), before
     /// it (SVO), or carried over; and the token where what was said may start.
     func speaker(
-        after cueIndex: Int, entry: QuotationFinder.CueEntry, until sentenceEnd: Int, in paragraph: Range<Int>
+        after cueIndex: Int, entry: QuotationFinder.CueEntry, until sentenceEnd: Int, in paragraph: Range<Int>,
+        history: SpeakerHistory
     ) -> (Speaker?, Int) {
         var position = cueIndex + 1
         // Commas and dates between the verb and its subject: دعت روسيا، اليوم الأربعاء، …
@@ -135,7 +138,7 @@ extension QuotationScan {
             }
         }
         skipAdverbials()
-        guard position < sentenceEnd else { return (carriedOver(entry), position) }
+        guard position < sentenceEnd else { return (carriedOver(entry, history: history), position) }
         // An entity right after the verb.
         if let found = entityStarting[position], entities[found.entity].type != .date {
             return (mention(entity: found.entity, rule: "rule:after-verb"), found.end)
@@ -169,7 +172,7 @@ extension QuotationScan {
         if let (entityIndex, _) = entityEnding(at: cueIndex), entities[entityIndex].type != .date {
             return (mention(entity: entityIndex, rule: "rule:before-verb"), cueIndex + 1)
         }
-        return (carriedOver(entry), position)
+        return (carriedOver(entry, history: history), position)
     }
 
     func entityEnding(at index: Int) -> (Int, Int)? { entityEndingAt[index].map { ($0.entity, $0.start) } }
@@ -250,7 +253,7 @@ extension QuotationScan {
     }
 
     /// The last speaker that agrees with a verb that has no subject of its own.
-    func carriedOver(_ entry: QuotationFinder.CueEntry) -> Speaker? {
+    func carriedOver(_ entry: QuotationFinder.CueEntry, history: SpeakerHistory) -> Speaker? {
         guard let previous = history.last(feminine: entry.feminine, plural: entry.plural) else {
             return nil
         }
@@ -323,7 +326,7 @@ extension QuotationScan {
 
     /// The headline form SPEAKER: QUOTE, on a line or in a segment of a list line between
     /// `..` (نتنياهو تحت الأرض.. أحمد موسى عن العملية العسكرية بلبنان: أكبر اختراق …).
-    mutating func findHeadline(in paragraph: Range<Int>) {
+    func findHeadline(in paragraph: Range<Int>, state: inout AttributionState) {
         // A period is a punctuation token whose first byte is "." (its bit found 8 tokens
         // at a time: this walks every paragraph without a quotation).
         var segmentStart = paragraph.lowerBound
@@ -332,17 +335,17 @@ extension QuotationScan {
             let period = firstPunctuation(PunctuationBits.period, in: index..<paragraph.upperBound)
             guard period + 1 < paragraph.upperBound else { break }
             if punctuation[period + 1] & PunctuationBits.period != 0 {
-                headline(in: segmentStart..<period)
+                headline(in: segmentStart..<period, state: &state)
                 segmentStart = period + 2
                 index = period + 2
             } else {
                 index = period + 1
             }
         }
-        headline(in: segmentStart..<paragraph.upperBound)
+        headline(in: segmentStart..<paragraph.upperBound, state: &state)
     }
 
-    mutating func headline(in segment: Range<Int>) {
+    func headline(in segment: Range<Int>, state: inout AttributionState) {
         var start = segment.lowerBound
         while start < segment.upperBound, tokens[start].kind != .arabicWord, tokens[start].kind != .latinWord { start += 1 }
         guard let found = entityStarting[start], [.person, .organization, .country].contains(entities[found.entity].type),
@@ -353,8 +356,8 @@ extension QuotationScan {
             (colon + 1..<segment.upperBound).filter({ tokens[$0].kind.isWord }).count >= 2
         else { return }
         let speaker = mention(entity: found.entity, rule: "rule:headline")
-        append(.direct, (colon + 1)..<segment.upperBound, cue: nil, speaker: speaker, rule: "rule:headline")
-        remember(speaker)
+        append(.direct, (colon + 1)..<segment.upperBound, cue: nil, speaker: speaker, rule: "rule:headline", to: &state)
+        remember(speaker, in: &state.history)
     }
 
     // MARK: - Results
@@ -379,13 +382,16 @@ extension QuotationScan {
         return QuotationCue(range: range, text: String(text.utf8Slice(range)), lemma: entry.lemma, source: entry.source)
     }
 
-    mutating func append(_ kind: QuotationKind, _ content: Range<Int>, cue: QuotationCue?, speaker: Speaker?, rule: String) {
+    func append(
+        _ kind: QuotationKind, _ content: Range<Int>, cue: QuotationCue?, speaker: Speaker?, rule: String,
+        to state: inout AttributionState
+    ) {
         let quoted = range(of: content)
-        guard !quoted.isEmpty, reported.insert(quoted) else { return }
-        results.append(
+        guard !quoted.isEmpty, state.reported.insert(quoted) else { return }
+        state.results.append(
             Quotation(
                 kind: kind, range: quoted, text: String(text.utf8Slice(quoted)), cue: cue, speaker: speaker,
-                source: cue == nil ? nil : currentSource, rule: rule))
+                source: cue == nil ? nil : state.currentSource, rule: rule))
     }
 
     /// Whether the first word of a speaker's text ends like a plural (ون، ين) or like a
@@ -407,7 +413,7 @@ extension QuotationScan {
     /// Remembers a speaker named in the text, with its gender and number guessed from its
     /// words: a feminine name or head word ends in ة or ا (وزارة، الخارجية، ماريا), plural
     /// nouns in ون/ين.
-    mutating func remember(_ speaker: Speaker?) {
+    func remember(_ speaker: Speaker?, in history: inout SpeakerHistory) {
         guard let speaker, let text = speaker.text ?? speaker.resolved else { return }
         if speaker.text == nil, let previous = history.last(withText: text) {
             history.append(previous)

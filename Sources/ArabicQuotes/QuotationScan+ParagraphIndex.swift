@@ -29,21 +29,21 @@ extension QuotationScan {
 
     /// Adds a quotation of the paragraph being attributed, found by the cue at token `cueToken`,
     /// unless it quotes nothing or the same words as an earlier one.
-    mutating func pend(
+    func pend(
         _ pending: inout [PendingQuotation], _ kind: QuotationKind, _ content: Range<Int>, cue: QuotationCue, at cueToken: Int,
-        speaker: Speaker?, rule: String
+        speaker: Speaker?, rule: String, state: inout AttributionState
     ) {
         let quoted = range(of: content)
-        guard !quoted.isEmpty, reported.insert(quoted) else { return }
+        guard !quoted.isEmpty, state.reported.insert(quoted) else { return }
         pending.append(
             PendingQuotation(
                 kind: kind, content: content, range: quoted, cue: cue, cueToken: cueToken, speaker: speaker,
-                source: currentSource, rule: rule))
+                source: state.currentSource, rule: rule))
     }
 
     /// Reports the quotations of a paragraph (in the order of their cues), each cut before
     /// the `maximumCuesInsideAQuotation`th cue inside it, with its text.
-    mutating func report(_ pending: [PendingQuotation]) {
+    func report(_ pending: [PendingQuotation], into state: inout AttributionState) {
         var cueTokens: [Int] = []  // in order, once each
         for quotation in pending where cueTokens.last != quotation.cueToken { cueTokens.append(quotation.cueToken) }
         for quotation in pending {
@@ -56,9 +56,9 @@ extension QuotationScan {
             let last = low + Self.maximumCuesInsideAQuotation - 1
             if last < cueTokens.count, cueTokens[last] < quotation.content.upperBound {
                 quoted = range(of: quotation.content.lowerBound..<cueTokens[last])
-                guard !quoted.isEmpty, reported.insert(quoted) else { continue }
+                guard !quoted.isEmpty, state.reported.insert(quoted) else { continue }
             }
-            results.append(
+            state.results.append(
                 Quotation(
                     kind: quotation.kind, range: quoted, text: String(text.utf8Slice(quoted)), cue: quotation.cue,
                     speaker: quotation.speaker, source: quotation.source, rule: quotation.rule))
@@ -132,6 +132,16 @@ extension QuotationScan {
         }
         return low
     }
+}
+
+/// What the attribution of a text's cues has found so far, and remembers as it goes.
+struct AttributionState {
+    /// The quoted ranges already reported, so that a phrase is reported once.
+    var reported = ReportedRanges()
+    var history = SpeakerHistory()
+    var results: [Quotation] = []
+    /// The source named before the cue being attributed.
+    var currentSource: Speaker?
 }
 
 /// A quotation found in the paragraph being attributed, before it is reported.

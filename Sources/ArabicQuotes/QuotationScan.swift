@@ -91,12 +91,6 @@ struct QuotationScan {
     var spanByOpening = TokenMap<Int32>(count: 0)
     /// The spans of each paragraph, as indices into `spans`, in paragraph order.
     var spansOfParagraph: [Range<Int>] = []
-    /// The quoted ranges already reported, so that a phrase is reported once.
-    var reported = ReportedRanges()
-    var history = SpeakerHistory()
-    var results: [Quotation] = []
-    /// The source named before the cue being attributed.
-    var currentSource: Speaker?
 
     init(
         text: String, tokens: [ScanToken], normalized: [UInt8], entities: [Entity], finder: QuotationFinder
@@ -219,13 +213,22 @@ struct QuotationScan {
         mapEntities()
         for paragraph in paragraphs { pairMarks(in: paragraph) }
         indexSpans()
+        return attribute()
+    }
+
+    /// The quotations of every paragraph, in order. The scan no longer changes: what the
+    /// attribution changes is in an `AttributionState` of its own, so that the helpers it
+    /// calls read the scan in place (a helper called from a `mutating` method gets a copy of
+    /// the whole scan).
+    func attribute() -> [Quotation] {
+        var state = AttributionState()
         var paragraphIndex = ParagraphIndex()
         for (number, paragraph) in paragraphs.enumerated() {
-            let before = results.count
-            attributeCues(in: paragraph, spans: spansOfParagraph[number], index: &paragraphIndex)
-            if results.count == before { findHeadline(in: paragraph) }
+            let before = state.results.count
+            attributeCues(in: paragraph, spans: spansOfParagraph[number], index: &paragraphIndex, state: &state)
+            if state.results.count == before { findHeadline(in: paragraph, state: &state) }
         }
-        return results.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        return state.results.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
     // MARK: - Structure
@@ -249,7 +252,7 @@ struct QuotationScan {
         paragraphs.reserveCapacity(lineFeeds.count + 1)
         var start = 0
         for lineFeed in lineFeeds {
-            let next = firstToken(startingAfter: lineFeed, from: start)
+            let next = Self.firstToken(of: tokens, startingAfter: lineFeed, from: start)
             guard next < tokens.count else { break }
             if next > start {
                 paragraphs.append(start..<next)
@@ -261,7 +264,7 @@ struct QuotationScan {
 
     /// The first token from `lower` on whose text ends after byte `offset` (the ends of the
     /// tokens never decrease either); `tokens.count` if none.
-    func firstToken(endingAfter offset: Int, from lower: Int) -> Int {
+    static func firstToken(of tokens: [ScanToken], endingAfter offset: Int, from lower: Int) -> Int {
         var low = lower, high = tokens.count
         while low < high {
             let middle = (low + high) / 2
@@ -272,7 +275,7 @@ struct QuotationScan {
 
     /// The first token from `lower` on whose text starts after byte `offset` (tokens are in
     /// order, so their starts never decrease); `tokens.count` if none.
-    func firstToken(startingAfter offset: Int, from lower: Int) -> Int {
+    static func firstToken(of tokens: [ScanToken], startingAfter offset: Int, from lower: Int) -> Int {
         var low = lower, high = tokens.count
         while low < high {
             let middle = (low + high) / 2
@@ -322,7 +325,7 @@ struct QuotationScan {
         // By index, reading only the range: copying an entity would retain its strings.
         for entityIndex in entities.indices {
             let range = entities[entityIndex].range
-            tokenIndex = firstToken(endingAfter: range.lowerBound, from: tokenIndex)
+            tokenIndex = Self.firstToken(of: tokens, endingAfter: range.lowerBound, from: tokenIndex)
             var end = tokenIndex
             while end < tokens.count && tokens[end].range.lowerBound < range.upperBound { end += 1 }
             if end > tokenIndex {
@@ -334,17 +337,18 @@ struct QuotationScan {
 
     /// The first token of `range` whose punctuation bits share one with `bits`, or
     /// `range.upperBound`.
-    func firstPunctuation(_ bits: UInt8, in range: Range<Int>) -> Int {
-        punctuation.withUnsafeBufferPointer { Self.firstByte(in: $0, range, sharing: bits) }
-    }
+    func firstPunctuation(_ bits: UInt8, in range: Range<Int>) -> Int { Self.firstByte(in: punctuation, range, sharing: bits) }
 
     /// The first token of `range` whose `TokenFlags` share one with `bits`, or `range.upperBound`.
-    func firstFlagged(_ bits: UInt8, in range: Range<Int>) -> Int {
-        tokenFlags.withUnsafeBufferPointer { Self.firstByte(in: $0, range, sharing: bits) }
-    }
+    func firstFlagged(_ bits: UInt8, in range: Range<Int>) -> Int { Self.firstByte(in: tokenFlags, range, sharing: bits) }
 
     /// The first position of `range` whose byte shares a bit with `bits`, or
     /// `range.upperBound`: eight bytes are tested at once (most tokens have no bits).
+    static func firstByte(in bytes: [UInt8], _ range: Range<Int>, sharing bits: UInt8) -> Int {
+        bytes.withUnsafeBufferPointer { firstByte(in: $0, range, sharing: bits) }
+    }
+
+    /// `firstByte(in:_:sharing:)` over raw bytes.
     static func firstByte(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, sharing bits: UInt8) -> Int {
         let pattern = UInt64(bits) &* 0x0101_0101_0101_0101
         let raw = UnsafeRawBufferPointer(bytes)
@@ -402,9 +406,16 @@ struct QuotationScan {
     /// Whether the token is a quotation mark (`mark(index) != nil`), from its bits.
     func isMark(_ index: Int) -> Bool { punctuation[index] & PunctuationBits.firstIsMark != 0 }
 
-    func mark(_ index: Int) -> Mark? {
-        guard tokens[index].kind == .punctuation else { return nil }
-        switch firstScalar(index) {
+    func mark(_ index: Int) -> Mark? { Self.mark(of: tokens[index], in: normalizedText) }
+
+    /// The quotation mark a token is, from the first scalar of its normalized bytes (static,
+    /// so that `pairMarks` asks it without a copy of the scan).
+    static func mark(of token: ScanToken, in normalizedText: [UInt8]) -> Mark? {
+        guard token.kind == .punctuation else { return nil }
+        var iterator = normalizedText[token.normalizedRange].makeIterator()
+        var decoder = UTF8()
+        guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return nil }
+        switch scalar {
         case "«": return .guillemetOpen
         case "»": return .guillemetClose
         case "“", "„": return .curlyOpening
@@ -429,12 +440,13 @@ struct QuotationScan {
         var next = paragraph.lowerBound
         while next < paragraph.upperBound {
             // Only colons and marks matter here: the others are passed over 8 at a time.
-            let index = firstPunctuation(PunctuationBits.colon | PunctuationBits.mark, in: next..<paragraph.upperBound)
+            let index = Self.firstByte(
+                in: punctuation, next..<paragraph.upperBound, sharing: PunctuationBits.colon | PunctuationBits.mark)
             guard index < paragraph.upperBound else { break }
             next = index + 1
             let bits = punctuation[index]
             if bits & PunctuationBits.colon != 0 { lastColon = index }
-            guard bits & PunctuationBits.mark != 0, let mark = mark(index) else { continue }
+            guard bits & PunctuationBits.mark != 0, let mark = Self.mark(of: tokens[index], in: normalizedText) else { continue }
             switch mark {
             case .guillemetOpen:
                 open.append((mark, index))
