@@ -25,6 +25,10 @@ public struct QuotationFinder: Sendable {
     /// Cue verbs by the hash of their normalized form (see `QuotationScan.cue(at:)`).
     let cues: [UInt64: CueForm]
     let reportingNouns: [String: ReportingNoun]
+    /// Whether every reporting noun is certainly in NFC (`QuotationScan.isCertainlyNFC(_:)`):
+    /// then a word certainly in NFC whose hash none of theirs has is none of them, and the
+    /// dictionary (whose `String` keys hash and compare in NFC) need not be asked.
+    let reportingNounsAreNFC: Bool
     /// Source phrases as their normalized words, with their lexicon line; a last word `ل`
     /// stands for ل attached to the next.
     let sourcePhrases: [(words: [String], source: String)]
@@ -166,15 +170,17 @@ public struct QuotationFinder: Sendable {
         self.sourcePhraseFirstHashes = sourcePhraseWords.map { words in
             words.first.flatMap { words == [Self.lam] ? nil : Self.hash($0) }
         }
+        self.reportingNounsAreNFC = nouns.keys.allSatisfy { QuotationScan.isCertainlyNFC(ArraySlice($0.utf8)) }
         self.wordFilter = WordFilter(
             cues: cues.keys, sourceFirstWords: sourcePhraseWords.compactMap(\.first).map { Self.hash($0) },
-            thatWords: QuotationScan.thatWordHashes)
+            thatWords: QuotationScan.thatWordHashes, reportingNouns: nouns.keys.map { Self.hash($0.utf8) })
         self.cues = cues
         self.reportingNouns = nouns
     }
 
-    /// Three sets of 64-bit hashes (cue forms, first words of source phrases, أنّ/إنّ) as
-    /// one table of 2^16 bytes, a bit per set (`TokenFlags.cue`, `.sourceStart`, `.thatWord`):
+    /// Four sets of 64-bit hashes (cue forms, first words of source phrases, أنّ/إنّ, reporting
+    /// nouns) as one table of 2^16 bytes, a bit per set (`TokenFlags.cue`, `.sourceStart`,
+    /// `.thatWord`, `.reportingNoun`):
     /// a word's bits for all three are one load. A bit is clear for almost every hash not in
     /// its set, and set for every hash in it.
     struct WordFilter: Sendable {
@@ -184,10 +190,14 @@ public struct QuotationFinder: Sendable {
         /// The low 16 bits of a hash: its slot in `bits`.
         static let slotMask: UInt64 = (1 << 16) - 1
 
-        init(cues: some Sequence<UInt64>, sourceFirstWords: some Sequence<UInt64>, thatWords: some Sequence<UInt64>) {
+        init(
+            cues: some Sequence<UInt64>, sourceFirstWords: some Sequence<UInt64>, thatWords: some Sequence<UInt64>,
+            reportingNouns: some Sequence<UInt64>
+        ) {
             for hash in cues { bits[Int(truncatingIfNeeded: hash & Self.slotMask)] |= TokenFlags.cue }
             for hash in sourceFirstWords { bits[Int(truncatingIfNeeded: hash & Self.slotMask)] |= TokenFlags.sourceStart }
             for hash in thatWords { bits[Int(truncatingIfNeeded: hash & Self.slotMask)] |= TokenFlags.thatWord }
+            for hash in reportingNouns { bits[Int(truncatingIfNeeded: hash & Self.slotMask)] |= TokenFlags.reportingNoun }
         }
     }
 

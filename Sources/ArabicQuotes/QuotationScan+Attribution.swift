@@ -156,7 +156,7 @@ extension QuotationScan {
             }
         }
         // A reporting noun (مسؤولون أمريكيون) or a pronoun (أحدهم).
-        if let noun = finder.reportingNouns[normalizedString(position)] {
+        if let noun = reportingNoun(at: position) {
             var end = position + 1
             if !noun.isPronoun, end < sentenceEnd, tokens[end].kind == .arabicWord,
                 ["يون", "يين", "يه", "ي"].contains(where: { normalized(end, hasSuffix: $0) })
@@ -173,6 +173,17 @@ extension QuotationScan {
             return (mention(entity: entityIndex, rule: "rule:before-verb"), cueIndex + 1)
         }
         return (carriedOver(entry, history: history), position)
+    }
+
+    /// The reporting noun or pronoun the token at `position` is (مسؤولون، أحدهم). An Arabic
+    /// word certainly in NFC is ruled out by its flags when its hash is no noun's.
+    func reportingNoun(at position: Int) -> QuotationFinder.ReportingNoun? {
+        if finder.reportingNounsAreNFC, tokens[position].kind == .arabicWord,
+            tokenFlags[position] & TokenFlags.reportingNoun == 0, Self.isCertainlyNFC(normalizedBytes(position))
+        {
+            return nil
+        }
+        return finder.reportingNouns[normalizedString(position)]
     }
 
     func entityEnding(at index: Int) -> (Int, Int)? { entityEndingAt[index].map { ($0.entity, $0.start) } }

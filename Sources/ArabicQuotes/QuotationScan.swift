@@ -48,6 +48,8 @@ enum TokenFlags {
     static let sourceStartAfterWa: UInt8 = 8
     /// أنّ/إنّ/بأن and أنه/بأنه, in their normalized forms (`QuotationScan.thatWords`).
     static let thatWord: UInt8 = 16
+    /// The word's hash may be a reporting noun's (`QuotationFinder.WordFilter`).
+    static let reportingNoun: UInt8 = 32
 }
 
 /// A value for some token positions: a dictionary's subscript over an array, one slot per
@@ -139,7 +141,8 @@ struct QuotationScan {
     static func wordBits(_ token: ScanToken, _ bytes: UnsafeBufferPointer<UInt8>, _ table: UnsafeBufferPointer<UInt8>) -> UInt8 {
         let mask = QuotationFinder.WordFilter.slotMask
         let whole = table[Int(truncatingIfNeeded: token.hash.value & mask)]
-        // Shifted, the rest's `cue` and `sourceStart` bits are `cueAfterConjunction` and `sourceStartAfterWa`.
+        // Shifted, the rest's `cue` and `sourceStart` bits are `cueAfterConjunction` and
+        // `sourceStartAfterWa` (its other bits are masked off).
         let rest = table[Int(truncatingIfNeeded: token.restHash.value & mask)] << 1
         let start = token.normalizedRange.lowerBound
         var conjunction: UInt8 = 0
@@ -156,6 +159,31 @@ struct QuotationScan {
             flag &= ~TokenFlags.thatWord
         }
         return flag
+    }
+
+    /// Whether normalized bytes are certainly in NFC: ASCII, and letters of the Arabic block
+    /// (U+0600–U+06FF) of canonical combining class 0 (the block has no other characters
+    /// that NFC changes). Two such words are canonically equivalent exactly when their bytes
+    /// are equal.
+    static func isCertainlyNFC(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            guard lead >= 0xD8 && lead <= 0xDB, index + 1 < bytes.endIndex else { return false }
+            let offset = Int(lead & 0x03) << 6 | Int(bytes[index + 1] & 0x3F)
+            guard arabicBlockWithoutCombiningClass[offset] else { return false }
+            index += 2
+        }
+        return true
+    }
+
+    /// For each scalar of U+0600–U+06FF, whether its canonical combining class is 0.
+    static let arabicBlockWithoutCombiningClass: [Bool] = (0x0600...0x06FF).map { value in
+        Unicode.Scalar(UInt32(value)).map { $0.properties.canonicalCombiningClass == .notReordered } ?? false
     }
 
     /// Whether a word is أنّ/إنّ/بأن or أنه/بأنه (`thatWords`): four hashes compared, and the
