@@ -66,57 +66,44 @@ extension QuotationScan {
     }
 
     /// Makes `index` the index of `paragraph` that ``content(from:entry:sentenceEnd:paragraph:index:)``,
-    /// the sentence ends and ``source(before:in:phrases:index:)`` read, in the buffer of the
-    /// paragraphs indexed before it (one allocation per document, not four per paragraph).
+    /// the sentence ends and ``source(before:in:phrases:index:)`` read, in the buffers of the
+    /// paragraphs indexed before it (no allocation per paragraph).
     func build(_ index: inout ParagraphIndex, of paragraph: Range<Int>) {
-        let count = paragraph.count
-        index.prepare(start: paragraph.lowerBound, count: count)
-        // Over raw buffers (one pass back, one forward): this runs over every token of each
-        // paragraph with a cue, and only reads the per-token bits computed at the start.
-        index.entries.withUnsafeMutableBufferPointer { entries in
-            punctuation.withUnsafeBufferPointer { punctuation in
-                quoted.withUnsafeBufferPointer { quoted in
-                    tokenFlags.withUnsafeBufferPointer { flags in
-                        let end = Int32(count)
-                        entries[count] = ParagraphIndex.Entry(
-                            nextSentenceEnd: end, stopForSaying: end, stopForObject: end, lastStopMark: -1)
-                        var offset = count - 1
-                        while offset >= 0 {
-                            let position = paragraph.lowerBound + offset
-                            // A word is its next token's entry, unless it is أنّ/إنّ.
-                            var entry = entries[offset + 1]
-                            let bits = punctuation[position]
-                            if bits == 0 {
-                                if flags[position] & TokenFlags.thatWord != 0 { entry.stopForSaying = Int32(offset) }
-                            } else {
-                                if bits & PunctuationBits.sentenceEnd != 0 && !quoted[position] {
-                                    entry.nextSentenceEnd = Int32(offset)
-                                }
-                                // The walk of `content` past the speaker: a colon stops it; quoted
-                                // marks are stepped over whole; أنّ/إنّ stops it for a verb of
-                                // saying, not for one that takes an object.
-                                if bits & PunctuationBits.firstIsColon != 0 {
-                                    entry.stopForSaying = Int32(offset)
-                                    entry.stopForObject = Int32(offset)
-                                } else if bits & PunctuationBits.firstIsMark != 0, let found = span(openingAt: position) {
-                                    let after =
-                                        min((spans[found].close ?? position) + 1, paragraph.upperBound) - paragraph.lowerBound
-                                    entry.stopForSaying = entries[after].stopForSaying
-                                    entry.stopForObject = entries[after].stopForObject
-                                }
-                            }
-                            entries[offset] = entry
-                            offset -= 1
+        index.collectEvents(of: paragraph, punctuation: punctuation, flags: tokenFlags)
+        let eventCount = index.eventCount
+        index.events.withUnsafeBufferPointer { events in
+            index.entries.withUnsafeMutableBufferPointer { entries in
+                let end = Int32(paragraph.count)
+                entries[eventCount] = ParagraphIndex.Entry(
+                    nextSentenceEnd: end, stopForSaying: end, stopForObject: end,
+                    lastStopThrough: entries[eventCount].lastStopThrough)
+                // Back from the last event: an event's entry is the next one's, changed by what it is.
+                var event = eventCount - 1
+                while event >= 0 {
+                    let offset = events[event]
+                    let position = paragraph.lowerBound + Int(offset)
+                    var entry = entries[event + 1]
+                    entry.lastStopThrough = entries[event].lastStopThrough
+                    let bits = punctuation[position]
+                    if bits == 0 {
+                        entry.stopForSaying = offset  // أنّ/إنّ
+                    } else {
+                        if bits & PunctuationBits.sentenceEnd != 0 && !quoted[position] { entry.nextSentenceEnd = offset }
+                        // The walk of `content` past the speaker: a colon stops it; quoted marks
+                        // are stepped over whole; أنّ/إنّ stops it for a verb of saying, not for
+                        // one that takes an object.
+                        if bits & PunctuationBits.firstIsColon != 0 {
+                            entry.stopForSaying = offset
+                            entry.stopForObject = offset
+                        } else if bits & PunctuationBits.firstIsMark != 0, let found = span(openingAt: position) {
+                            let after = min((spans[found].close ?? position) + 1, paragraph.upperBound) - paragraph.lowerBound
+                            let stops = entries[ParagraphIndex.first(of: events, count: eventCount, atOrAfter: after)]
+                            entry.stopForSaying = stops.stopForSaying
+                            entry.stopForObject = stops.stopForObject
                         }
-                        var last: Int32 = -1
-                        for offset in 0..<count {
-                            entries[offset].lastStopMark = last
-                            if punctuation[paragraph.lowerBound + offset] & PunctuationBits.firstIsSentenceEnd != 0 {
-                                last = Int32(offset)
-                            }
-                        }
-                        entries[count].lastStopMark = last
                     }
+                    entries[event] = entry
+                    event -= 1
                 }
             }
         }
@@ -161,10 +148,12 @@ struct PendingQuotation {
 /// introduces may start, and where the last sentence-ending mark before it is. Offsets are
 /// relative to the paragraph's first token; the paragraph's length means "none".
 ///
-/// One index serves every paragraph of a document in turn (``QuotationScan/build(_:of:)``),
-/// so that its buffer is allocated once.
+/// Only the paragraph's events are kept (its punctuation with bits, and its أنّ/إنّ, a few
+/// in a hundred tokens): every other token has the answers of the first event after it,
+/// found by binary search. One index serves every paragraph of a document in turn
+/// (``QuotationScan/build(_:of:)``), so that its buffers are allocated once.
 struct ParagraphIndex {
-    /// What the index knows of one token.
+    /// What the index knows of an event, and of the tokens before it back to the previous one.
     struct Entry {
         /// The first sentence end at or after the token, outside quotation marks.
         var nextSentenceEnd: Int32
@@ -172,39 +161,137 @@ struct ParagraphIndex {
         /// saying (a colon or أنّ) and for one that takes an object (a colon).
         var stopForSaying: Int32
         var stopForObject: Int32
-        /// The last token before this one that is a sentence-ending mark, quoted or not (-1: none).
-        var lastStopMark: Int32
+        /// The last sentence-ending mark, quoted or not, at or before the event (-1: none).
+        var lastStopThrough: Int32
     }
 
     /// The paragraph's first token.
     private(set) var start = 0
-    /// One entry per token of the paragraph and one for its end; longer when an earlier
-    /// paragraph was (the entries past the paragraph's end are stale, and never read).
-    var entries: [Entry] = []
+    /// How many events the paragraph has.
+    private(set) var eventCount = 0
+    /// The events' offsets, in order (the first `eventCount`; the rest are stale).
+    private(set) var events: [Int32] = []
+    /// One entry per event, and one for the paragraph's end (the first `eventCount + 1`).
+    var entries = [Entry(nextSentenceEnd: 0, stopForSaying: 0, stopForObject: 0, lastStopThrough: -1)]
 
-    /// Sets the index up for a paragraph of `count` tokens from `start`: its buffer grows
-    /// when the paragraph is longer than any before.
-    mutating func prepare(start: Int, count: Int) {
-        self.start = start
-        if entries.count < count + 1 {
-            let blank = Entry(nextSentenceEnd: 0, stopForSaying: 0, stopForObject: 0, lastStopMark: 0)
-            entries = Array(repeating: blank, count: max(count + 1, 2 * entries.count))
+    /// Sets the index up for `paragraph` with its events in order (its punctuation with bits,
+    /// and its أنّ/إنّ: found 8 tokens at a time), each with the last sentence-ending mark up
+    /// to it; the end's entry gets the paragraph's last. The buffers grow when the paragraph
+    /// has more tokens than they have room for, and are reused otherwise.
+    mutating func collectEvents(of paragraph: Range<Int>, punctuation: [UInt8], flags: [UInt8]) {
+        start = paragraph.lowerBound
+        var count = 0
+        var lastStop: Int32 = -1
+        punctuation.withUnsafeBufferPointer { punctuation in
+            flags.withUnsafeBufferPointer { flags in
+                let needed = Self.countEvents(of: paragraph, punctuation: punctuation, flags: flags)
+                if events.count < needed {
+                    let more = max(needed, 2 * events.count) - events.count
+                    events.append(contentsOf: repeatElement(0, count: more))
+                    entries.append(contentsOf: repeatElement(entries[0], count: more))
+                }
+                events.withUnsafeMutableBufferPointer { events in
+                    entries.withUnsafeMutableBufferPointer { entries in
+                        Self.forEachEvent(of: paragraph, punctuation: punctuation, flags: flags) { position in
+                            let offset = Int32(position - paragraph.lowerBound)
+                            if punctuation[position] & PunctuationBits.firstIsSentenceEnd != 0 { lastStop = offset }
+                            events[count] = offset
+                            entries[count].lastStopThrough = lastStop
+                            count += 1
+                        }
+                        entries[count].lastStopThrough = lastStop
+                    }
+                }
+            }
         }
+        eventCount = count
+    }
+
+    /// How many events a paragraph has: the tokens of `forEachEvent(of:punctuation:flags:_:)`,
+    /// counted 8 at a time.
+    static func countEvents(
+        of paragraph: Range<Int>, punctuation: UnsafeBufferPointer<UInt8>, flags: UnsafeBufferPointer<UInt8>
+    ) -> Int {
+        var count = 0
+        var position = paragraph.lowerBound
+        while position + 8 <= paragraph.upperBound {
+            // A byte not zero becomes its low bit, and the low bits are counted.
+            var word = eventWord(at: position, punctuation: punctuation, flags: flags)
+            word |= word >> 4
+            word |= word >> 2
+            word |= word >> 1
+            count += (word & 0x0101_0101_0101_0101).nonzeroBitCount
+            position += 8
+        }
+        while position < paragraph.upperBound {
+            if punctuation[position] != 0 || flags[position] & TokenFlags.thatWord != 0 { count += 1 }
+            position += 1
+        }
+        return count
+    }
+
+    /// Calls `body` with each event of a paragraph in order: its punctuation with bits and its
+    /// أنّ/إنّ, found 8 tokens at a time.
+    static func forEachEvent(
+        of paragraph: Range<Int>, punctuation: UnsafeBufferPointer<UInt8>, flags: UnsafeBufferPointer<UInt8>,
+        _ body: (Int) -> Void
+    ) {
+        var position = paragraph.lowerBound
+        while position + 8 <= paragraph.upperBound {
+            var word = eventWord(at: position, punctuation: punctuation, flags: flags)
+            while word != 0 {
+                body(position + word.trailingZeroBitCount / 8)
+                word &= ~(0xFF << (UInt64(word.trailingZeroBitCount) & ~7))
+            }
+            position += 8
+        }
+        while position < paragraph.upperBound {
+            if punctuation[position] != 0 || flags[position] & TokenFlags.thatWord != 0 { body(position) }
+            position += 1
+        }
+    }
+
+    /// The 8 tokens from `position` as one word, a byte each, not zero for an event.
+    @inline(__always)
+    static func eventWord(at position: Int, punctuation: UnsafeBufferPointer<UInt8>, flags: UnsafeBufferPointer<UInt8>) -> UInt64
+    {
+        let thatWords = UInt64(TokenFlags.thatWord) &* 0x0101_0101_0101_0101
+        return UInt64(littleEndian: UnsafeRawBufferPointer(punctuation).loadUnaligned(fromByteOffset: position, as: UInt64.self))
+            | UInt64(littleEndian: UnsafeRawBufferPointer(flags).loadUnaligned(fromByteOffset: position, as: UInt64.self))
+            & thatWords
+    }
+
+    /// The first of the `count` events at or after `offset` (`count` if none).
+    static func first(of events: UnsafeBufferPointer<Int32>, count: Int, atOrAfter offset: Int) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if Int(events[middle]) < offset { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// The entry of the first event at or after `offset` (the end's, if none).
+    func entry(atOrAfter offset: Int) -> Int {
+        events.withUnsafeBufferPointer { Self.first(of: $0, count: eventCount, atOrAfter: offset) }
     }
 
     /// Where the sentence of the token at `position` ends: the first sentence end outside
     /// quotation marks, or the end of the paragraph.
-    func sentenceEnd(from position: Int) -> Int { start + Int(entries[position - start].nextSentenceEnd) }
+    func sentenceEnd(from position: Int) -> Int {
+        start + Int(entries[entry(atOrAfter: position - start)].nextSentenceEnd)
+    }
 
     /// Where the walk from `position` stops: a colon, or أنّ/إنّ unless the verb takes an object.
     func stop(from position: Int, takesObject: Bool) -> Int {
-        let entry = entries[position - start]
-        return start + Int(takesObject ? entry.stopForObject : entry.stopForSaying)
+        let found = entries[entry(atOrAfter: position - start)]
+        return start + Int(takesObject ? found.stopForObject : found.stopForSaying)
     }
 
     /// The last sentence-ending mark before `position`, if any in the paragraph.
     func lastStopMark(before position: Int) -> Int? {
-        let found = entries[position - start].lastStopMark
+        let next = entry(atOrAfter: position - start)
+        let found = next == 0 ? -1 : entries[next - 1].lastStopThrough
         return found < 0 ? nil : start + Int(found)
     }
 }
