@@ -44,6 +44,18 @@ extension QuotationScan {
     /// Reports the quotations of a paragraph (in the order of their cues), each cut before
     /// the `maximumCuesInsideAQuotation`th cue inside it, with its text.
     func report(_ pending: [PendingQuotation], into state: inout AttributionState) {
+        // A few dozen quotations of a paragraph's first report, so that the list seldom grows.
+        if state.results.isEmpty { state.results.reserveCapacity(max(16, pending.count)) }
+        // With fewer cues than a quotation may hold, none is cut: no list of them is needed.
+        guard Self.cueCount(of: pending) >= Self.maximumCuesInsideAQuotation else {
+            for quotation in pending {
+                state.results.append(
+                    Quotation(
+                        kind: quotation.kind, range: quotation.range, text: String(text.utf8Slice(quotation.range)),
+                        cue: quotation.cue, speaker: quotation.speaker, source: quotation.source, rule: quotation.rule))
+            }
+            return
+        }
         var cueTokens: [Int] = []  // in order, once each
         for quotation in pending where cueTokens.last != quotation.cueToken { cueTokens.append(quotation.cueToken) }
         for quotation in pending {
@@ -63,6 +75,17 @@ extension QuotationScan {
                     kind: quotation.kind, range: quoted, text: String(text.utf8Slice(quoted)), cue: quotation.cue,
                     speaker: quotation.speaker, source: quotation.source, rule: quotation.rule))
         }
+    }
+
+    /// How many cues found the pending quotations (which are in the order of their cues).
+    static func cueCount(of pending: [PendingQuotation]) -> Int {
+        var count = 0
+        var previous: Int?
+        for index in pending.indices where pending[index].cueToken != previous {
+            count += 1
+            previous = pending[index].cueToken
+        }
+        return count
     }
 
     /// Makes `index` the index of `paragraph` that ``content(from:entry:sentenceEnd:paragraph:index:)``,

@@ -262,32 +262,30 @@ struct QuotationScan {
     // MARK: - Structure
 
     mutating func findParagraphs() {
-        // Line feeds, found once in the bytes, split the tokens into paragraphs.
-        var lineFeeds: [Int] = []
+        // Line feeds, found in the bytes, split the tokens into paragraphs: a paragraph starts
+        // at the first token after a line feed (found by binary search: there are far fewer
+        // line feeds than tokens), unless that is the first token.
+        var found: [Range<Int>] = []
+        found.reserveCapacity(64)  // news articles have a few dozen lines: room enough, one allocation
+        var start = 0
         var copy = text
         copy.withUTF8 { bytes in
             // memchr: line feeds are a few per kilobyte.
             guard let base = bytes.baseAddress else { return }
             var offset = 0
-            while offset < bytes.count, let found = memchr(base + offset, 0x0A, bytes.count - offset) {
-                let position = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                lineFeeds.append(position)
+            while offset < bytes.count, let lineFeed = memchr(base + offset, 0x0A, bytes.count - offset) {
+                let position = base.distance(to: lineFeed.assumingMemoryBound(to: UInt8.self))
                 offset = position + 1
+                let next = Self.firstToken(of: tokens, startingAfter: position, from: start)
+                guard next < tokens.count else { break }
+                if next > start {
+                    found.append(start..<next)
+                    start = next
+                }
             }
         }
-        // A paragraph starts at the first token after a line feed (found by binary search:
-        // there are far fewer line feeds than tokens), unless that is the first token.
-        paragraphs.reserveCapacity(lineFeeds.count + 1)
-        var start = 0
-        for lineFeed in lineFeeds {
-            let next = Self.firstToken(of: tokens, startingAfter: lineFeed, from: start)
-            guard next < tokens.count else { break }
-            if next > start {
-                paragraphs.append(start..<next)
-                start = next
-            }
-        }
-        if start < tokens.count { paragraphs.append(start..<tokens.count) }
+        if start < tokens.count { found.append(start..<tokens.count) }
+        paragraphs = found
     }
 
     /// The first token from `lower` on whose text ends after byte `offset` (the ends of the
