@@ -35,7 +35,7 @@ enum PunctuationBits {
     static let firstIsColon: UInt8 = 8
     static let firstIsSentenceEnd: UInt8 = 16
     static let firstIsComma: UInt8 = 32
-    /// The token's first scalar is a quotation mark (`mark(_:)` is not nil).
+    /// The token's first scalar is a quotation mark (`mark(of:in:)` is not nil).
     static let firstIsMark: UInt8 = 64
     /// The token's first byte is "." (the double stop `..` of a headline list).
     static let period: UInt8 = 128
@@ -239,7 +239,12 @@ struct QuotationScan {
     mutating func run() -> [Quotation] {
         findParagraphs()
         mapEntities()
-        for paragraph in paragraphs { pairMarks(in: paragraph) }
+        // Room for the spans of most articles, one range of them per paragraph, and one stack
+        // of open marks for every paragraph: no allocation per paragraph.
+        spans.reserveCapacity(32)
+        spansOfParagraph.reserveCapacity(paragraphs.count)
+        var open: [(mark: Mark, index: Int)] = []
+        for paragraph in paragraphs { pairMarks(in: paragraph, open: &open) }
         indexSpans()
         return attribute()
     }
@@ -394,14 +399,6 @@ struct QuotationScan {
     /// A token's normalized form as a string (for the rare lookups that need one).
     func normalizedString(_ index: Int) -> String { String(decoding: normalizedBytes(index), as: UTF8.self) }
 
-    /// The first scalar of a token's normalized form.
-    func firstScalar(_ index: Int) -> Unicode.Scalar? {
-        var iterator = normalizedBytes(index).makeIterator()
-        var decoder = UTF8()
-        if case .scalarValue(let scalar) = decoder.decode(&iterator) { return scalar }
-        return nil
-    }
-
     /// Whether the token is punctuation whose first scalar is `bit`'s (`PunctuationBits`
     /// `firstIs…`): a colon, a sentence end, a comma or dash.
     func isPunctuation(_ index: Int, _ bit: UInt8) -> Bool { index < tokens.count && punctuation[index] & bit != 0 }
@@ -426,27 +423,24 @@ struct QuotationScan {
 
     enum Mark { case guillemetOpen, guillemetClose, curlyOpening, curlyClosing, straight }
 
-    /// The scalars `mark(_:)` reads as quotation marks.
+    /// The scalars `mark(of:in:)` reads as quotation marks.
     static let markScalars: [Unicode.Scalar] = ["«", "»", "“", "„", "”", "\""]
 
-    /// Whether the token is a quotation mark (`mark(index) != nil`), from its bits.
+    /// Whether the token is a quotation mark (`mark(of:in:)` is not nil), from its bits.
     func isMark(_ index: Int) -> Bool { punctuation[index] & PunctuationBits.firstIsMark != 0 }
 
-    func mark(_ index: Int) -> Mark? { Self.mark(of: tokens[index], in: normalizedText) }
-
-    /// The quotation mark a token is, from the first scalar of its normalized bytes (static,
-    /// so that `pairMarks` asks it without a copy of the scan).
+    /// The quotation mark a token is, from the UTF-8 of the first scalar of its normalized
+    /// bytes (static, so that `pairMarks` asks it without a copy of the scan).
     static func mark(of token: ScanToken, in normalizedText: [UInt8]) -> Mark? {
-        guard token.kind == .punctuation else { return nil }
-        var iterator = normalizedText[token.normalizedRange].makeIterator()
-        var decoder = UTF8()
-        guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return nil }
-        switch scalar {
-        case "«": return .guillemetOpen
-        case "»": return .guillemetClose
-        case "“", "„": return .curlyOpening
-        case "”": return .curlyClosing
-        case "\"": return .straight
+        guard token.kind == .punctuation, !token.normalizedRange.isEmpty else { return nil }
+        let start = token.normalizedRange.lowerBound, count = token.normalizedRange.count
+        let second = count > 1 ? normalizedText[start + 1] : 0, third = count > 2 ? normalizedText[start + 2] : 0
+        switch (normalizedText[start], second, third) {
+        case (0xC2, 0xAB, _): return .guillemetOpen  // «
+        case (0xC2, 0xBB, _): return .guillemetClose  // »
+        case (0xE2, 0x80, 0x9C), (0xE2, 0x80, 0x9E): return .curlyOpening  // “ „
+        case (0xE2, 0x80, 0x9D): return .curlyClosing  // ”
+        case (0x22, _, _): return .straight  // "
         default: return nil
         }
     }
@@ -455,8 +449,8 @@ struct QuotationScan {
     /// with the next of the family (so ” … “ works too). An opening mark with no close runs
     /// to the end of the paragraph; a closing mark with no opening starts at the colon before
     /// it (وأضافت: هذا … متخصصين”).
-    mutating func pairMarks(in paragraph: Range<Int>) {
-        var open: [(mark: Mark, index: Int)] = []
+    mutating func pairMarks(in paragraph: Range<Int>, open: inout [(mark: Mark, index: Int)]) {
+        open.removeAll(keepingCapacity: true)
         // The « on the stack: a » with none to close is unmatched at once, without a search
         // down a stack of other marks (quadratic on 100,000 “ then as many »).
         var openGuillemets = 0
