@@ -230,7 +230,8 @@ extension QuotationScan {
         // A phrase is compared only when its first word's hash is the token's, or the
         // token's without an attached و.
         let (hash, restHash) = (tokens[index].hash.value, tokens[index].restHash.value)
-        let afterWa = normalizedBytes(index).starts(with: wa)
+        let word = normalizedBytes(index)
+        let afterWa = word.count >= 2 && word[word.startIndex] == wa[0] && word[word.startIndex + 1] == wa[1]
         let firstHashes = finder.sourcePhraseFirstHashes
         for phraseIndex in firstHashes.indices {
             if let first = firstHashes[phraseIndex], first != hash, !afterWa || first != restHash { continue }

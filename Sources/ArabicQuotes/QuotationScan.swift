@@ -261,7 +261,9 @@ struct QuotationScan {
             attributeCues(in: paragraph, spans: spansOfParagraph[number], index: &paragraphIndex, state: &state)
             if state.results.count == before { findHeadline(in: paragraph, state: &state) }
         }
-        return state.results.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        // Sorted in place: `sorted` would copy every quotation first.
+        state.results.sort { $0.range.lowerBound < $1.range.lowerBound }
+        return state.results
     }
 
     // MARK: - Structure
@@ -294,9 +296,17 @@ struct QuotationScan {
     }
 
     /// The first token from `lower` on whose text ends after byte `offset` (the ends of the
-    /// tokens never decrease either); `tokens.count` if none.
+    /// tokens never decrease either); `tokens.count` if none. Galloping from `lower`: the
+    /// next entity is usually a few tokens on.
     static func firstToken(of tokens: [ScanToken], endingAfter offset: Int, from lower: Int) -> Int {
-        var low = lower, high = tokens.count
+        var low = lower, step = 1
+        while low < tokens.count && tokens[low].range.upperBound <= offset {
+            low += step
+            step *= 2
+        }
+        // The answer is after the last token passed (`low - step / 2`) and at most `low`.
+        var high = min(low, tokens.count)
+        low = step == 1 ? low : low - step / 2 + 1
         while low < high {
             let middle = (low + high) / 2
             if tokens[middle].range.upperBound <= offset { low = middle + 1 } else { high = middle }
