@@ -22,8 +22,10 @@ import Foundation
 public struct QuotationFinder: Sendable {
     /// The entity recognizer whose entities become speakers.
     public let recognizer: EntityRecognizer
-    /// Cue verbs by the hash of their normalized form (see `QuotationScan.cue(at:)`).
-    let cues: [UInt64: CueForm]
+    /// Cue verbs by the hash of their normalized form (see `QuotationScan.cue(at:)`), as
+    /// their place in `cueForms`: a lookup copies no strings.
+    let cues: [UInt64: Int]
+    let cueForms: [CueForm]
     let reportingNouns: [String: ReportingNoun]
     /// Whether every reporting noun is certainly in NFC (`QuotationScan.isCertainlyNFC(_:)`):
     /// then a word certainly in NFC whose hash none of theirs has is none of them, and the
@@ -137,18 +139,22 @@ public struct QuotationFinder: Sendable {
             return files
         }
         // The schemas require every column read here, so the values are there.
-        var cues: [UInt64: CueForm] = [:]
+        var cues: [UInt64: Int] = [:]
+        var cueForms: [CueForm] = []
         for file in try files(0) {
             for row in file.rows {
                 let value = { (column: String) in file.value(column, in: row) ?? "" }
                 let form = normalizer.normalizedString(value("form"))
-                cues[Self.hash(form.utf8)] = CueForm(
-                    bytes: Array(form.utf8),
-                    entry: CueEntry(
-                        lemma: value("lemma"), feminine: value("gender") == "f", plural: value("number") == "plural",
-                        takesObject: value("takes") == "object", source: file.source(of: row)))
+                cues[Self.hash(form.utf8)] = cueForms.count
+                cueForms.append(
+                    CueForm(
+                        bytes: Array(form.utf8),
+                        entry: CueEntry(
+                            lemma: value("lemma"), feminine: value("gender") == "f", plural: value("number") == "plural",
+                            takesObject: value("takes") == "object", source: file.source(of: row))))
             }
         }
+        self.cueForms = cueForms
         var nouns: [String: ReportingNoun] = [:]
         for file in try files(1) {
             for row in file.rows {
@@ -213,12 +219,12 @@ public struct QuotationFinder: Sendable {
     package func cue(normalized word: ArraySlice<UInt8>) -> (entry: CueEntry, strip: Int)? {
         // Cue forms are short: most words are ruled out before any lookup.
         guard word.count <= 14 else { return nil }
-        if let found = cues[Self.hash(word)], found.matches(word) { return (found.entry, 0) }
+        if let found = cues[Self.hash(word)], cueForms[found].matches(word) { return (cueForms[found].entry, 0) }
         guard let first = word.first, let second = word.dropFirst().first, first == 0xD9, second == 0x88 || second == 0x81 else {
             return nil  // و (D9 88) or ف (D9 81)
         }
         let rest = word.dropFirst(2)
-        if let found = cues[Self.hash(rest)], found.matches(rest) { return (found.entry, 1) }
+        if let found = cues[Self.hash(rest)], cueForms[found].matches(rest) { return (cueForms[found].entry, 1) }
         return nil
     }
 

@@ -2,14 +2,15 @@ import ArabicCore
 import ArabicEntities
 
 extension QuotationScan {
-    /// The cue verb at `index` (with و or ف attached or not), and where its letters start.
-    func cue(at index: Int) -> (entry: QuotationFinder.CueEntry, strip: Int)? {
+    /// The cue verb at `index` (with و or ف attached or not), as its place in the finder's
+    /// `cueForms`, and where its letters start.
+    func cue(at index: Int) -> (form: Int, strip: Int)? {
         // Most words pass neither filter and are ruled out by their flags alone.
         let flags = tokenFlags[index]
         guard flags & (TokenFlags.cue | TokenFlags.cueAfterConjunction) != 0 else { return nil }
         let word = normalizedBytes(index)
-        if flags & TokenFlags.cue != 0, let found = finder.cues[tokens[index].hash.value], found.matches(word) {
-            return (found.entry, 0)
+        if flags & TokenFlags.cue != 0, let found = finder.cues[tokens[index].hash.value], finder.cueForms[found].matches(word) {
+            return (found, 0)
         }
         guard flags & TokenFlags.cueAfterConjunction != 0 else { return nil }
         guard let first = word.first, let second = word.dropFirst().first, first == 0xD9, second == 0x88 || second == 0x81 else {
@@ -17,8 +18,8 @@ extension QuotationScan {
         }
         // The tokenizer hashed the word from its third byte on: the word without و or ف.
         let rest = word.dropFirst(2)
-        if let found = finder.cues[tokens[index].restHash.value], found.matches(rest) {
-            return (found.entry, 1)
+        if let found = finder.cues[tokens[index].restHash.value], finder.cueForms[found].matches(rest) {
+            return (found, 1)
         }
         return nil
     }
@@ -55,9 +56,10 @@ extension QuotationScan {
             let index = next
             next = firstFlagged(cueBits, in: (index + 1)..<paragraph.upperBound)
             // نقلا عن is a source phrase, not the verb نقل.
-            guard let (entry, strip) = cue(at: index), !insideQuotation(index), entityStarting[index] == nil,
+            guard let (form, strip) = cue(at: index), !insideQuotation(index), entityStarting[index] == nil,
                 sourcePhraseEnd(at: index) == nil
             else { continue }
+            let entry = finder.cueForms[form].entry
             if !indexed {
                 build(&paragraphIndex, of: paragraph)
                 indexed = true
