@@ -36,16 +36,27 @@ extension QuotationScan {
         guard next < paragraph.upperBound else { return }
         // Candidates for partial quotations, in order, looked up by binary search per cue.
         // (A span of only marks and punctuation quotes nothing.)
-        var shortSpans = spans[spanIndices].filter {
-            !$0.isName && $0.close != nil && $0.content.count <= 8 && !range(of: $0.content).isEmpty
+        // (Both lists are the document's buffers, taken for the paragraph and given back.)
+        var shortSpans: [QuoteSpan] = []
+        var pending: [PendingQuotation] = []
+        swap(&shortSpans, &state.shortSpansBuffer)
+        swap(&pending, &state.pendingBuffer)
+        defer {
+            if !shortSpans.isEmpty { shortSpans.removeAll(keepingCapacity: true) }
+            if !pending.isEmpty { pending.removeAll(keepingCapacity: true) }
+            swap(&shortSpans, &state.shortSpansBuffer)
+            swap(&pending, &state.pendingBuffer)
+        }
+        for span in spans[spanIndices]
+        where !span.isName && span.close != nil && span.content.count <= 8 && !range(of: span.content).isEmpty {
+            shortSpans.append(span)
         }
         shortSpans.sort { $0.content.lowerBound < $1.content.lowerBound }
         var openSpans = OpenSpans(count: shortSpans.count)
         // The paragraph's quotations, for the overlap test of partial ones: filled from
         // `pending` when a partial candidate needs it.
         var quotedRanges = QuotedRanges(tokens: shortSpans.isEmpty ? 0 : paragraph.count)
-        // The paragraph's quotations, reported (cut, and their text copied) at its end.
-        var pending: [PendingQuotation] = []
+        // The paragraph's quotations (`pending`) are reported, cut and their text copied, at its end.
         var recorded = 0
         // Built at the first cue of the paragraph.
         var indexed = false

@@ -152,6 +152,10 @@ struct AttributionState {
     var results: [Quotation] = []
     /// The source named before the cue being attributed.
     var currentSource: Speaker?
+    /// Room for a paragraph's short quoted spans and pending quotations, kept from one
+    /// paragraph to the next (empty between them).
+    var shortSpansBuffer: [QuoteSpan] = []
+    var pendingBuffer: [PendingQuotation] = []
 }
 
 /// A quotation found in the paragraph being attributed, before it is reported.
