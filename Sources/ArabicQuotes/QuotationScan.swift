@@ -112,6 +112,7 @@ struct QuotationScan {
     ) -> (flags: [UInt8], punctuation: [UInt8]) {
         var flags = [UInt8](repeating: 0, count: tokens.count)
         var punctuation = [UInt8](repeating: 0, count: tokens.count)
+        let scalarTable = firstScalarTable  // once, not once per punctuation token
         tokens.withUnsafeBufferPointer { tokens in
             normalized.withUnsafeBufferPointer { bytes in
                 filter.bits.withUnsafeBufferPointer { table in
@@ -123,7 +124,7 @@ struct QuotationScan {
                                     flags[index] = wordBits(token, bytes, table)
                                 } else if token.kind == .punctuation {
                                     let word = UnsafeBufferPointer(rebasing: bytes[token.normalizedRange])
-                                    punctuation[index] = punctuationBits(word) | firstScalarBits(word)
+                                    punctuation[index] = punctuationBits(word) | firstScalarBits(word, in: scalarTable)
                                 }
                             }
                         }
@@ -193,8 +194,9 @@ struct QuotationScan {
     }
 
     /// The `firstIs…` bits of a punctuation token, from its first scalar: one load from a
-    /// table built from `colon`, `sentenceEnds`, `commas` and `markScalars`.
-    static func firstScalarBits(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
+    /// table built from `colon`, `sentenceEnds`, `commas` and `markScalars` (`firstScalarTable`,
+    /// read once by the caller for all the tokens).
+    static func firstScalarBits(_ bytes: UnsafeBufferPointer<UInt8>, in table: [UInt8]) -> UInt8 {
         guard let lead = bytes.first else { return 0 }
         let value: Int
         switch lead {
@@ -204,7 +206,7 @@ struct QuotationScan {
             value = Int(lead & 0x0F) << 12 | Int(bytes[1] & 0x3F) << 6 | Int(bytes[2] & 0x3F)
         default: return 0
         }
-        return value < firstScalarTable.count ? firstScalarTable[value] : 0
+        return value < table.count ? table[value] : 0
     }
 
     /// `firstIs…` bits by scalar value, up to the largest scalar of the lists.
@@ -219,6 +221,7 @@ struct QuotationScan {
     }()
 
     /// What a punctuation token is, from its normalized bytes (`PunctuationBits`).
+    @inline(__always)
     static func punctuationBits(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
         guard let first = bytes.first else { return 0 }
         switch first {
