@@ -67,7 +67,7 @@ extension QuotationScan {
             let index = next
             next = firstFlagged(cueBits, in: (index + 1)..<paragraph.upperBound)
             // نقلا عن is a source phrase, not the verb نقل.
-            guard let (form, strip) = cue(at: index), !insideQuotation(index), entityStarting[index] == nil,
+            guard let (form, strip) = cue(at: index), !insideQuotation(index), entityMap[startingAt: index] == nil,
                 sourcePhraseEnd(at: index) == nil
             else { continue }
             let entry = finder.cueForms[form].entry
@@ -143,7 +143,7 @@ extension QuotationScan {
             while position < sentenceEnd {
                 if isPunctuation(position, PunctuationBits.firstIsComma) {
                     position += 1
-                } else if let found = entityStarting[position], entities[found.entity].type == .date {
+                } else if let found = entityMap[startingAt: position], entities[found.entity].type == .date {
                     position = found.end
                 } else {
                     break
@@ -153,7 +153,7 @@ extension QuotationScan {
         skipAdverbials()
         guard position < sentenceEnd else { return (carriedOver(entry, history: history), position) }
         // An entity right after the verb.
-        if let found = entityStarting[position], entities[found.entity].type != .date {
+        if let found = entityMap[startingAt: position], entities[found.entity].type != .date {
             return (mention(entity: found.entity, rule: "rule:after-verb"), found.end)
         }
         // A role, then the person: the first person before the colon, quotation mark or أن.
@@ -162,7 +162,7 @@ extension QuotationScan {
             while probe < min(sentenceEnd, position + 16), !isPunctuation(probe, PunctuationBits.firstIsColon), !isMark(probe),
                 !isThatWord(probe)
             {
-                if let found = entityStarting[probe], entities[found.entity].type == .person {
+                if let found = entityMap[startingAt: probe], entities[found.entity].type == .person {
                     return (mention(entity: found.entity, rule: "rule:after-role"), found.end)
                 }
                 probe += 1
@@ -199,7 +199,7 @@ extension QuotationScan {
         return finder.reportingNouns[normalizedString(position)]
     }
 
-    func entityEnding(at index: Int) -> (Int, Int)? { entityEndingAt[index].map { ($0.entity, $0.start) } }
+    func entityEnding(at index: Int) -> (Int, Int)? { entityMap.ending(at: index).map { ($0.entity, $0.start) } }
 
     /// The source named by a source phrase earlier in the sentence of the cue at `cueIndex`:
     /// the entity after the phrase, across a media cue and quotation marks.
@@ -222,8 +222,8 @@ extension QuotationScan {
             let after = phrase.end
             var probe = after
             // An entity within 4 tokens of the phrase, or none.
-            while probe < min(cueIndex, after + 4), entityStarting[probe] == nil { probe += 1 }
-            if let found = entityStarting[probe], probe < after + 4 {
+            while probe < min(cueIndex, after + 4), entityMap[startingAt: probe] == nil { probe += 1 }
+            if let found = entityMap[startingAt: probe], probe < after + 4 {
                 return mention(entity: found.entity, rule: finder.sourcePhrases[phrase.phrase].source)
             }
         }
@@ -299,7 +299,7 @@ extension QuotationScan {
         // Commas and dates right after the speaker still count as the head of the content.
         var head = start
         while head < sentenceEnd, isPunctuation(head, PunctuationBits.firstIsComma) || entities(startingAt: head, type: .date) {
-            head = entityStarting[head].map { $0.end } ?? head + 1
+            head = entityMap[startingAt: head].map { $0.end } ?? head + 1
         }
         while position < sentenceEnd {
             if position > head {
@@ -340,13 +340,13 @@ extension QuotationScan {
         while objectStart < sentenceEnd,
             isPunctuation(objectStart, PunctuationBits.firstIsComma) || entities(startingAt: objectStart, type: .date)
         {
-            objectStart = entityStarting[objectStart].map { $0.end } ?? objectStart + 1
+            objectStart = entityMap[startingAt: objectStart].map { $0.end } ?? objectStart + 1
         }
         return objectStart < sentenceEnd ? (.indirect, objectStart..<sentenceEnd, "rule:object") : nil
     }
 
     func entities(startingAt index: Int, type: EntityType) -> Bool {
-        entityStarting[index].map { entities[$0.entity].type == type } ?? false
+        entityMap[startingAt: index].map { entities[$0.entity].type == type } ?? false
     }
 
     /// The headline form SPEAKER: QUOTE, on a line or in a segment of a list line between
@@ -373,7 +373,7 @@ extension QuotationScan {
     func headline(in segment: Range<Int>, state: inout AttributionState) {
         var start = segment.lowerBound
         while start < segment.upperBound, tokens[start].kind != .arabicWord, tokens[start].kind != .latinWord { start += 1 }
-        guard let found = entityStarting[start], [.person, .organization, .country].contains(entities[found.entity].type),
+        guard let found = entityMap[startingAt: start], [.person, .organization, .country].contains(entities[found.entity].type),
             let colon = (start..<min(segment.upperBound, start + 9)).first(where: {
                 isPunctuation($0, PunctuationBits.firstIsColon)
             }),

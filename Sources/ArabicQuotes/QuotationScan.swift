@@ -65,6 +65,50 @@ struct TokenMap<Value> {
     }
 }
 
+/// For each token position, the entity that starts there and the token where it ends, and
+/// the entity that ends there and the token where it starts: one array of four `Int32` per
+/// position for both (a dictionary's subscript over an array, as `TokenMap`, at a sixth of
+/// the bytes of two maps of optional pairs). Positions outside it read nil.
+struct EntityMap {
+    /// One position's entities; -1 for none.
+    struct Link {
+        var startingEntity: Int32 = -1
+        var startingEnd: Int32 = 0
+        var endingEntity: Int32 = -1
+        var endingStart: Int32 = 0
+    }
+
+    private var links: [Link]
+
+    /// No entities, over `count` positions.
+    init(count: Int) { links = Array(repeating: Link(), count: count) }
+
+    /// The entity that starts at `index`, and the token where it ends (exclusive).
+    subscript(startingAt index: Int) -> (entity: Int, end: Int)? {
+        guard index >= 0 && index < links.count, links[index].startingEntity >= 0 else { return nil }
+        return (Int(links[index].startingEntity), Int(links[index].startingEnd))
+    }
+
+    /// The entity that ends at `index` (exclusive), and the token where it starts.
+    func ending(at index: Int) -> (entity: Int, start: Int)? {
+        guard index >= 0 && index < links.count, links[index].endingEntity >= 0 else { return nil }
+        return (Int(links[index].endingEntity), Int(links[index].endingStart))
+    }
+
+    /// Records that `entity` covers the tokens `start..<end` (a later entity with the same
+    /// start, or the same end, replaces it there).
+    mutating func link(entity: Int, from start: Int, to end: Int) {
+        // Checked once here, the four stores go through the buffer without a check each.
+        precondition(0 <= start && start < end && end < links.count, "an entity's tokens lie in the text")
+        links.withUnsafeMutableBufferPointer { links in
+            links[start].startingEntity = Int32(entity)
+            links[start].startingEnd = Int32(end)
+            links[end].endingEntity = Int32(entity)
+            links[end].endingStart = Int32(start)
+        }
+    }
+}
+
 /// The working state of one text's quotation finding.
 struct QuotationScan {
     let text: String
@@ -81,9 +125,9 @@ struct QuotationScan {
     let finder: QuotationFinder
     /// Token ranges of the paragraphs (lines).
     var paragraphs: [Range<Int>] = []
-    /// The entity that starts at a token, and the token where it ends (exclusive).
-    var entityStarting = TokenMap<(entity: Int, end: Int)>(count: 0)
-    var entityEndingAt = TokenMap<(entity: Int, start: Int)>(count: 0)
+    /// The entity that starts at a token (and the token where it ends, exclusive), and the
+    /// one that ends there.
+    var entityMap = EntityMap(count: 0)
     var spans: [QuoteSpan] = []
     /// For each token, whether it lies inside a quotation (not a quoted name).
     var quoted: [Bool] = []
@@ -363,8 +407,7 @@ struct QuotationScan {
     }
 
     mutating func mapEntities() {
-        entityStarting = TokenMap(count: tokens.count + 1)
-        entityEndingAt = TokenMap(count: tokens.count + 1)
+        entityMap = EntityMap(count: tokens.count + 1)
         var tokenIndex = 0
         // By index, reading only the range: copying an entity would retain its strings.
         for entityIndex in entities.indices {
@@ -372,10 +415,7 @@ struct QuotationScan {
             tokenIndex = Self.firstToken(of: tokens, endingAfter: range.lowerBound, from: tokenIndex)
             var end = tokenIndex
             while end < tokens.count && tokens[end].range.lowerBound < range.upperBound { end += 1 }
-            if end > tokenIndex {
-                entityStarting[tokenIndex] = (entityIndex, end)
-                entityEndingAt[end] = (entityIndex, tokenIndex)
-            }
+            if end > tokenIndex { entityMap.link(entity: entityIndex, from: tokenIndex, to: end) }
         }
     }
 
@@ -522,7 +562,7 @@ struct QuotationScan {
             let content = spans[index].content
             guard content.count <= 4 else { continue }
             let wordCount = content.count { tokens[$0].kind.isWord }
-            let isEntity = entityStarting[content.lowerBound].map { $0.end == content.upperBound } ?? false
+            let isEntity = entityMap[startingAt: content.lowerBound].map { $0.end == content.upperBound } ?? false
             if isEntity || wordCount <= 1 { spans[index].isName = true }
         }
     }
