@@ -47,7 +47,9 @@ public struct QuotationFinder: Sendable {
 
     /// A cue form: its normalized bytes, and the verb it is.
     struct CueForm: Sendable {
+        /// The normalized form's UTF-8.
         let bytes: [UInt8]
+        /// The verb's lemma, agreement and lexicon line.
         let entry: CueEntry
 
         /// Whether a normalized word is this form, byte for byte.

@@ -148,7 +148,9 @@ extension QuotationScan {
 struct AttributionState {
     /// The quoted ranges already reported, so that a phrase is reported once.
     var reported = ReportedRanges()
+    /// The speakers named so far, for the verbs without a subject that follow.
     var history = SpeakerHistory()
+    /// The quotations reported so far, in the order of their paragraphs and cues.
     var results: [Quotation] = []
     /// The source named before the cue being attributed.
     var currentSource: Speaker?
