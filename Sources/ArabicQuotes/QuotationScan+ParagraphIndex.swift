@@ -326,8 +326,10 @@ struct ParagraphIndex {
 }
 
 /// The quoted byte ranges already reported in a document, so that a phrase is reported once:
-/// a hash set of open addressing whose hash is a few multiplications (a `Set`'s SipHash, and
-/// its growth through the unspecialized generic path, cost several times more).
+/// a small hash set of open addressing. It hashes with the standard library's `Hasher`, seeded
+/// per process as a `Set`'s is, so that a hostile text cannot place its quotations where
+/// they collide; a `Set<Range<Int>>` cost several times more, in its growth through the
+/// unspecialized generic path.
 struct ReportedRanges {
     /// Each slot a range's bounds, or `lower == Int.min` when empty; at most half full.
     private var slots: [(lower: Int, upper: Int)] = []
@@ -355,14 +357,12 @@ struct ReportedRanges {
         for (lower, upper) in old where lower != Int.min { _ = insert(lower..<upper) }
     }
 
-    /// Both bounds mixed with SplitMix64's finalizer, so that ranges in arithmetic
-    /// progression (a document repeated) spread over the slots.
+    /// Both bounds, hashed by `Hasher`.
     static func hash(_ range: Range<Int>) -> Int {
-        var mixed = UInt64(bitPattern: Int64(range.lowerBound)) &* 0x9E37_79B9_7F4A_7C15
-        mixed ^= UInt64(bitPattern: Int64(range.upperBound))
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Int(truncatingIfNeeded: mixed ^ (mixed >> 31))
+        var hasher = Hasher()
+        hasher.combine(range.lowerBound)
+        hasher.combine(range.upperBound)
+        return hasher.finalize()
     }
 }
 
