@@ -22,19 +22,45 @@ import Foundation
 public struct QuotationFinder: Sendable {
     /// The entity recognizer whose entities become speakers.
     public let recognizer: EntityRecognizer
-    /// Cue verbs by the hash of their normalized form (see `QuotationScan.cue(at:)`).
-    let cues: [UInt64: (form: String, entry: CueEntry)]
+    /// Cue verbs by the hash of their normalized form (see `QuotationScan.cue(at:)`), as
+    /// their place in `cueForms`: a lookup copies no strings.
+    let cues: [UInt64: Int]
+    let cueForms: [CueForm]
     let reportingNouns: [String: ReportingNoun]
+    /// Whether every reporting noun is certainly in NFC (`QuotationScan.isCertainlyNFC(_:)`):
+    /// then a word certainly in NFC whose hash none of theirs has is none of them, and the
+    /// dictionary (whose `String` keys hash and compare in NFC) need not be asked.
+    let reportingNounsAreNFC: Bool
     /// Source phrases as their normalized words, with their lexicon line; a last word `ل`
     /// stands for ل attached to the next.
     let sourcePhrases: [(words: [String], source: String)]
     /// The same words as bytes, as the scan compares them.
     let sourcePhraseWords: [[[UInt8]]]
+    /// The hash of each phrase's first word, which a token (or the token without an attached
+    /// و) must have to start the phrase; `nil` for a phrase that any token may start (none,
+    /// or only ل, which may be attached to the next word).
+    let sourcePhraseFirstHashes: [UInt64?]
     static let wa = Array("و".utf8), lam = Array("ل".utf8)
-    /// The hashes of the cue forms and of the source phrases' first words: most tokens are
-    /// ruled out by one bit, before any dictionary lookup.
-    let cueFilter: HashFilter
-    let sourceFirstFilter: HashFilter
+    /// The hashes of the cue forms, of the source phrases' first words and of أنّ/إنّ: most
+    /// tokens are ruled out by one load, before any dictionary lookup.
+    let wordFilter: WordFilter
+
+    /// A cue form: its normalized bytes, and the verb it is.
+    struct CueForm: Sendable {
+        /// The normalized form's UTF-8.
+        let bytes: [UInt8]
+        /// The verb's lemma, agreement and lexicon line.
+        let entry: CueEntry
+
+        /// Whether a normalized word is this form, byte for byte.
+        func matches(_ word: ArraySlice<UInt8>) -> Bool {
+            guard bytes.count == word.count else { return false }
+            guard !bytes.isEmpty else { return true }
+            return bytes.withUnsafeBufferPointer { form in
+                word.withUnsafeBufferPointer { word in memcmp(form.baseAddress!, word.baseAddress!, form.count) == 0 }
+            }
+        }
+    }
 
     package struct CueEntry: Sendable {
         package var lemma: String
@@ -115,19 +141,22 @@ public struct QuotationFinder: Sendable {
             return files
         }
         // The schemas require every column read here, so the values are there.
-        var cues: [UInt64: (form: String, entry: CueEntry)] = [:]
+        var cues: [UInt64: Int] = [:]
+        var cueForms: [CueForm] = []
         for file in try files(0) {
             for row in file.rows {
                 let value = { (column: String) in file.value(column, in: row) ?? "" }
                 let form = normalizer.normalizedString(value("form"))
-                cues[Self.hash(form.utf8)] = (
-                    form,
-                    CueEntry(
-                        lemma: value("lemma"), feminine: value("gender") == "f", plural: value("number") == "plural",
-                        takesObject: value("takes") == "object", source: file.source(of: row))
-                )
+                cues[Self.hash(form.utf8)] = cueForms.count
+                cueForms.append(
+                    CueForm(
+                        bytes: Array(form.utf8),
+                        entry: CueEntry(
+                            lemma: value("lemma"), feminine: value("gender") == "f", plural: value("number") == "plural",
+                            takesObject: value("takes") == "object", source: file.source(of: row))))
             }
         }
+        self.cueForms = cueForms
         var nouns: [String: ReportingNoun] = [:]
         for file in try files(1) {
             for row in file.rows {
@@ -146,23 +175,38 @@ public struct QuotationFinder: Sendable {
         }
         self.sourcePhrases = phrases
         self.sourcePhraseWords = phrases.map { $0.words.map { Array($0.utf8) } }
-        self.sourceFirstFilter = HashFilter(sourcePhraseWords.compactMap(\.first).map { Self.hash($0) })
-        self.cueFilter = HashFilter(cues.keys)
+        self.sourcePhraseFirstHashes = sourcePhraseWords.map { words in
+            words.first.flatMap { words == [Self.lam] ? nil : Self.hash($0) }
+        }
+        self.reportingNounsAreNFC = nouns.keys.allSatisfy { QuotationScan.isCertainlyNFC(ArraySlice($0.utf8)) }
+        self.wordFilter = WordFilter(
+            cues: cues.keys, sourceFirstWords: sourcePhraseWords.compactMap(\.first).map { Self.hash($0) },
+            thatWords: QuotationScan.thatWordHashes, reportingNouns: nouns.keys.map { Self.hash($0.utf8) })
         self.cues = cues
         self.reportingNouns = nouns
     }
 
-    /// A set of 64-bit hashes as 2^16 bits: `mayContain` is false for almost every hash not in
-    /// the set, and true for every hash in it.
-    struct HashFilter: Sendable {
-        private var words = [UInt64](repeating: 0, count: 1 << 10)
+    /// Four sets of 64-bit hashes (cue forms, first words of source phrases, أنّ/إنّ, reporting
+    /// nouns) as one table of 2^16 bytes, a bit per set (`TokenFlags.cue`, `.sourceStart`,
+    /// `.thatWord`, `.reportingNoun`):
+    /// a word's bits for all three are one load. A bit is clear for almost every hash not in
+    /// its set, and set for every hash in it.
+    struct WordFilter: Sendable {
+        /// The bits of every hash whose low 16 bits are the index.
+        private(set) var bits = [UInt8](repeating: 0, count: 1 << 16)
 
-        init(_ hashes: some Sequence<UInt64>) {
-            for hash in hashes { words[Int(truncatingIfNeeded: hash >> 6) & 0x3FF] |= 1 << (hash & 63) }
+        /// The low 16 bits of a hash: its slot in `bits`.
+        static let slotMask: UInt64 = (1 << 16) - 1
+
+        init(
+            cues: some Sequence<UInt64>, sourceFirstWords: some Sequence<UInt64>, thatWords: some Sequence<UInt64>,
+            reportingNouns: some Sequence<UInt64>
+        ) {
+            for hash in cues { bits[Int(truncatingIfNeeded: hash & Self.slotMask)] |= TokenFlags.cue }
+            for hash in sourceFirstWords { bits[Int(truncatingIfNeeded: hash & Self.slotMask)] |= TokenFlags.sourceStart }
+            for hash in thatWords { bits[Int(truncatingIfNeeded: hash & Self.slotMask)] |= TokenFlags.thatWord }
+            for hash in reportingNouns { bits[Int(truncatingIfNeeded: hash & Self.slotMask)] |= TokenFlags.reportingNoun }
         }
-
-        @inline(__always)
-        func mayContain(_ hash: UInt64) -> Bool { words[Int(truncatingIfNeeded: hash >> 6) & 0x3FF] & (1 << (hash & 63)) != 0 }
     }
 
     /// FNV-1a of some bytes: the key of the cue table, computed on a token without a copy.
@@ -177,12 +221,12 @@ public struct QuotationFinder: Sendable {
     package func cue(normalized word: ArraySlice<UInt8>) -> (entry: CueEntry, strip: Int)? {
         // Cue forms are short: most words are ruled out before any lookup.
         guard word.count <= 14 else { return nil }
-        if let found = cues[Self.hash(word)], found.form.utf8.elementsEqual(word) { return (found.entry, 0) }
+        if let found = cues[Self.hash(word)], cueForms[found].matches(word) { return (cueForms[found].entry, 0) }
         guard let first = word.first, let second = word.dropFirst().first, first == 0xD9, second == 0x88 || second == 0x81 else {
             return nil  // و (D9 88) or ف (D9 81)
         }
         let rest = word.dropFirst(2)
-        if let found = cues[Self.hash(rest)], found.form.utf8.elementsEqual(rest) { return (found.entry, 1) }
+        if let found = cues[Self.hash(rest)], cueForms[found].matches(rest) { return (cueForms[found].entry, 1) }
         return nil
     }
 

@@ -2,75 +2,90 @@ import ArabicCore
 import ArabicEntities
 
 extension QuotationScan {
-    /// The cue verb at `index` (with و or ف attached or not), and where its letters start.
-    func cue(at index: Int) -> (entry: QuotationFinder.CueEntry, strip: Int)? {
+    /// The cue verb at `index` (with و or ف attached or not), as its place in the finder's
+    /// `cueForms`, and where its letters start.
+    func cue(at index: Int) -> (form: Int, strip: Int)? {
         // Most words pass neither filter and are ruled out by their flags alone.
         let flags = tokenFlags[index]
         guard flags & (TokenFlags.cue | TokenFlags.cueAfterConjunction) != 0 else { return nil }
         let word = normalizedBytes(index)
-        if flags & TokenFlags.cue != 0, let found = finder.cues[tokens[index].hash.value], found.form.utf8.elementsEqual(word) {
-            return (found.entry, 0)
+        if flags & TokenFlags.cue != 0, let found = finder.cues[tokens[index].hash.value], finder.cueForms[found].matches(word) {
+            return (found, 0)
         }
         guard flags & TokenFlags.cueAfterConjunction != 0 else { return nil }
         guard let first = word.first, let second = word.dropFirst().first, first == 0xD9, second == 0x88 || second == 0x81 else {
             return nil  // و (D9 88) or ف (D9 81)
         }
+        // The tokenizer hashed the word from its third byte on: the word without و or ف.
         let rest = word.dropFirst(2)
-        if let found = finder.cues[QuotationFinder.hash(rest)], found.form.utf8.elementsEqual(rest) {
-            return (found.entry, 1)
+        if let found = finder.cues[tokens[index].restHash.value], finder.cueForms[found].matches(rest) {
+            return (found, 1)
         }
         return nil
     }
 
-    /// Every cue verb of a paragraph with its speaker and what it introduces.
-    mutating func attributeCues(in paragraph: Range<Int>, spans spanIndices: Range<Int>) {
+    /// Every cue verb of a paragraph with its speaker and what it introduces. `paragraphIndex`
+    /// is the document's paragraph index, built here for this paragraph at its first cue.
+    func attributeCues(
+        in paragraph: Range<Int>, spans spanIndices: Range<Int>, index paragraphIndex: inout ParagraphIndex,
+        state: inout AttributionState
+    ) {
         // Most paragraphs have no word that may be a cue: nothing to set up for them.
         let cueBits = TokenFlags.cue | TokenFlags.cueAfterConjunction
-        guard tokenFlags[paragraph].contains(where: { $0 & cueBits != 0 }) else { return }
+        var next = firstFlagged(cueBits, in: paragraph)
+        guard next < paragraph.upperBound else { return }
         // Candidates for partial quotations, in order, looked up by binary search per cue.
         // (A span of only marks and punctuation quotes nothing.)
-        let shortSpans = spans[spanIndices].filter {
-            !$0.isName && $0.close != nil && $0.content.count <= 8 && !range(of: $0.content).isEmpty
+        // (Both lists are the document's buffers, taken for the paragraph and given back.)
+        var shortSpans: [QuoteSpan] = []
+        var pending: [PendingQuotation] = []
+        swap(&shortSpans, &state.shortSpansBuffer)
+        swap(&pending, &state.pendingBuffer)
+        defer {
+            if !shortSpans.isEmpty { shortSpans.removeAll(keepingCapacity: true) }
+            if !pending.isEmpty { pending.removeAll(keepingCapacity: true) }
+            swap(&shortSpans, &state.shortSpansBuffer)
+            swap(&pending, &state.pendingBuffer)
         }
-        .sorted { $0.content.lowerBound < $1.content.lowerBound }
+        for span in spans[spanIndices]
+        where !span.isName && span.close != nil && span.content.count <= 8 && !range(of: span.content).isEmpty {
+            shortSpans.append(span)
+        }
+        shortSpans.sort { $0.content.lowerBound < $1.content.lowerBound }
         var openSpans = OpenSpans(count: shortSpans.count)
         // The paragraph's quotations, for the overlap test of partial ones: filled from
         // `pending` when a partial candidate needs it.
         var quotedRanges = QuotedRanges(tokens: shortSpans.isEmpty ? 0 : paragraph.count)
-        // The paragraph's quotations, reported (cut, and their text copied) at its end.
-        var pending: [PendingQuotation] = []
+        // The paragraph's quotations (`pending`) are reported, cut and their text copied, at its end.
         var recorded = 0
         // Built at the first cue of the paragraph.
-        var indexOfParagraph: ParagraphIndex?
+        var indexed = false
         // Source phrases of the paragraph, found once, when the first cue needs them.
         var sourcePhrases: [(start: Int, end: Int, phrase: Int)]?
-        let flags = tokenFlags
-        let sourceBits = TokenFlags.sourceStart | TokenFlags.sourceStartAfterWa
-        var index = paragraph.lowerBound
-        while index < paragraph.upperBound {
-            defer { index += 1 }
-            // Words that pass no cue filter are skipped here, without a call.
-            guard flags[index] & cueBits != 0 else { continue }
+        // Words that pass no cue filter are skipped 8 at a time, without a call.
+        while next < paragraph.upperBound {
+            let index = next
+            next = firstFlagged(cueBits, in: (index + 1)..<paragraph.upperBound)
             // نقلا عن is a source phrase, not the verb نقل.
-            guard let (entry, strip) = cue(at: index), !insideQuotation(index), entityStarting[index] == nil,
+            guard let (form, strip) = cue(at: index), !insideQuotation(index), entityMap[startingAt: index] == nil,
                 sourcePhraseEnd(at: index) == nil
             else { continue }
-            let indexed = indexOfParagraph ?? paragraphIndex(paragraph)
-            indexOfParagraph = indexed
-            let sentenceEnd = indexed.sentenceEnd(from: index)
-            let (speaker, afterSpeaker) = speaker(after: index, entry: entry, until: sentenceEnd, in: paragraph)
-            let cue = makeCue(at: index, strip: strip, entry: entry)
-            if sourcePhrases == nil {
-                sourcePhrases = paragraph.compactMap { position in
-                    flags[position] & sourceBits == 0 ? nil : sourcePhrase(at: position).map { (position, $0.end, $0.phrase) }
-                }
+            let entry = finder.cueForms[form].entry
+            if !indexed {
+                build(&paragraphIndex, of: paragraph)
+                indexed = true
             }
-            currentSource = source(before: index, in: paragraph, phrases: sourcePhrases ?? [], index: indexed)
+            let sentenceEnd = paragraphIndex.sentenceEnd(from: index)
+            let (speaker, afterSpeaker) = speaker(
+                after: index, entry: entry, until: sentenceEnd, in: paragraph, history: state.history)
+            let cue = makeCue(at: index, strip: strip, entry: entry)
+            if sourcePhrases == nil { sourcePhrases = sourcePhrasesOf(paragraph) }
+            state.currentSource = source(before: index, in: paragraph, phrases: sourcePhrases ?? [], index: paragraphIndex)
             var found = false
             if let (kind, content, rule) = content(
-                from: afterSpeaker, entry: entry, sentenceEnd: sentenceEnd, paragraph: paragraph, index: indexed)
+                from: afterSpeaker, entry: entry, sentenceEnd: sentenceEnd, paragraph: paragraph, index: paragraphIndex)
             {
-                pend(&pending, kind, content, cue: cue, at: index, speaker: speaker, rule: rule)
+                pend(&pending, kind, content, cue: cue, at: index, speaker: speaker, rule: rule, state: &state)
                 found = true
             }
             // Short quoted phrases in the rest of the sentence are this speaker's words.
@@ -96,18 +111,31 @@ extension QuotationScan {
                 let before = firstToken(startingAtOrAfter: quoted.upperBound, in: paragraph) - paragraph.lowerBound
                 openSpans.close(candidate)  // it overlaps a quotation, or is about to be one
                 guard quotedRanges.furthestEnd(startingBefore: before) <= quoted.lowerBound else { continue }
-                pend(&pending, .partial, span.content, cue: cue, at: index, speaker: speaker, rule: "rule:partial")
+                pend(&pending, .partial, span.content, cue: cue, at: index, speaker: speaker, rule: "rule:partial", state: &state)
                 found = true
             }
-            if found { remember(speaker) }
+            if found { remember(speaker, in: &state.history) }
         }
-        report(pending)
+        report(pending, into: &state)
+    }
+
+    /// The source phrases of a paragraph, in order: where each starts and ends, and which it is.
+    func sourcePhrasesOf(_ paragraph: Range<Int>) -> [(start: Int, end: Int, phrase: Int)] {
+        let sourceBits = TokenFlags.sourceStart | TokenFlags.sourceStartAfterWa
+        var phrases: [(start: Int, end: Int, phrase: Int)] = []
+        var position = firstFlagged(sourceBits, in: paragraph)
+        while position < paragraph.upperBound {
+            if let found = sourcePhrase(at: position) { phrases.append((position, found.end, found.phrase)) }
+            position = firstFlagged(sourceBits, in: (position + 1)..<paragraph.upperBound)
+        }
+        return phrases
     }
 
     /// The speaker after a cue (VSO), inside a role (المتحدثة الرسمية … ماريا زاخاروفا), before
     /// it (SVO), or carried over; and the token where what was said may start.
     func speaker(
-        after cueIndex: Int, entry: QuotationFinder.CueEntry, until sentenceEnd: Int, in paragraph: Range<Int>
+        after cueIndex: Int, entry: QuotationFinder.CueEntry, until sentenceEnd: Int, in paragraph: Range<Int>,
+        history: SpeakerHistory
     ) -> (Speaker?, Int) {
         var position = cueIndex + 1
         // Commas and dates between the verb and its subject: دعت روسيا، اليوم الأربعاء، …
@@ -115,7 +143,7 @@ extension QuotationScan {
             while position < sentenceEnd {
                 if isPunctuation(position, PunctuationBits.firstIsComma) {
                     position += 1
-                } else if let found = entityStarting[position], entities[found.entity].type == .date {
+                } else if let found = entityMap[startingAt: position], entities[found.entity].type == .date {
                     position = found.end
                 } else {
                     break
@@ -123,9 +151,9 @@ extension QuotationScan {
             }
         }
         skipAdverbials()
-        guard position < sentenceEnd else { return (carriedOver(entry), position) }
+        guard position < sentenceEnd else { return (carriedOver(entry, history: history), position) }
         // An entity right after the verb.
-        if let found = entityStarting[position], entities[found.entity].type != .date {
+        if let found = entityMap[startingAt: position], entities[found.entity].type != .date {
             return (mention(entity: found.entity, rule: "rule:after-verb"), found.end)
         }
         // A role, then the person: the first person before the colon, quotation mark or أن.
@@ -134,14 +162,14 @@ extension QuotationScan {
             while probe < min(sentenceEnd, position + 16), !isPunctuation(probe, PunctuationBits.firstIsColon), !isMark(probe),
                 !isThatWord(probe)
             {
-                if let found = entityStarting[probe], entities[found.entity].type == .person {
+                if let found = entityMap[startingAt: probe], entities[found.entity].type == .person {
                     return (mention(entity: found.entity, rule: "rule:after-role"), found.end)
                 }
                 probe += 1
             }
         }
         // A reporting noun (مسؤولون أمريكيون) or a pronoun (أحدهم).
-        if let noun = finder.reportingNouns[normalizedString(position)] {
+        if let noun = reportingNoun(at: position) {
             var end = position + 1
             if !noun.isPronoun, end < sentenceEnd, tokens[end].kind == .arabicWord,
                 ["يون", "يين", "يه", "ي"].contains(where: { normalized(end, hasSuffix: $0) })
@@ -157,10 +185,21 @@ extension QuotationScan {
         if let (entityIndex, _) = entityEnding(at: cueIndex), entities[entityIndex].type != .date {
             return (mention(entity: entityIndex, rule: "rule:before-verb"), cueIndex + 1)
         }
-        return (carriedOver(entry), position)
+        return (carriedOver(entry, history: history), position)
     }
 
-    func entityEnding(at index: Int) -> (Int, Int)? { entityEndingAt[index].map { ($0.entity, $0.start) } }
+    /// The reporting noun or pronoun the token at `position` is (مسؤولون، أحدهم). An Arabic
+    /// word certainly in NFC is ruled out by its flags when its hash is no noun's.
+    func reportingNoun(at position: Int) -> QuotationFinder.ReportingNoun? {
+        if finder.reportingNounsAreNFC, tokens[position].kind == .arabicWord,
+            tokenFlags[position] & TokenFlags.reportingNoun == 0, Self.isCertainlyNFC(normalizedBytes(position))
+        {
+            return nil
+        }
+        return finder.reportingNouns[normalizedString(position)]
+    }
+
+    func entityEnding(at index: Int) -> (Int, Int)? { entityMap.ending(at: index).map { ($0.entity, $0.start) } }
 
     /// The source named by a source phrase earlier in the sentence of the cue at `cueIndex`:
     /// the entity after the phrase, across a media cue and quotation marks.
@@ -183,8 +222,8 @@ extension QuotationScan {
             let after = phrase.end
             var probe = after
             // An entity within 4 tokens of the phrase, or none.
-            while probe < min(cueIndex, after + 4), entityStarting[probe] == nil { probe += 1 }
-            if let found = entityStarting[probe], probe < after + 4 {
+            while probe < min(cueIndex, after + 4), entityMap[startingAt: probe] == nil { probe += 1 }
+            if let found = entityMap[startingAt: probe], probe < after + 4 {
                 return mention(entity: found.entity, rule: finder.sourcePhrases[phrase.phrase].source)
             }
         }
@@ -201,7 +240,15 @@ extension QuotationScan {
         // Most words pass no filter of the phrases' first words, and are ruled out at once.
         guard tokenFlags[index] & (TokenFlags.sourceStart | TokenFlags.sourceStartAfterWa) != 0 else { return nil }
         let wa = QuotationFinder.wa, lam = QuotationFinder.lam
-        for (phraseIndex, phrase) in finder.sourcePhraseWords.enumerated() {
+        // A phrase is compared only when its first word's hash is the token's, or the
+        // token's without an attached و.
+        let (hash, restHash) = (tokens[index].hash.value, tokens[index].restHash.value)
+        let word = normalizedBytes(index)
+        let afterWa = word.count >= 2 && word[word.startIndex] == wa[0] && word[word.startIndex + 1] == wa[1]
+        let firstHashes = finder.sourcePhraseFirstHashes
+        for phraseIndex in firstHashes.indices {
+            if let first = firstHashes[phraseIndex], first != hash, !afterWa || first != restHash { continue }
+            let phrase = finder.sourcePhraseWords[phraseIndex]
             var position = index
             var matched = true
             for (offset, expected) in phrase.enumerated() {
@@ -231,7 +278,7 @@ extension QuotationScan {
     }
 
     /// The last speaker that agrees with a verb that has no subject of its own.
-    func carriedOver(_ entry: QuotationFinder.CueEntry) -> Speaker? {
+    func carriedOver(_ entry: QuotationFinder.CueEntry, history: SpeakerHistory) -> Speaker? {
         guard let previous = history.last(feminine: entry.feminine, plural: entry.plural) else {
             return nil
         }
@@ -252,7 +299,7 @@ extension QuotationScan {
         // Commas and dates right after the speaker still count as the head of the content.
         var head = start
         while head < sentenceEnd, isPunctuation(head, PunctuationBits.firstIsComma) || entities(startingAt: head, type: .date) {
-            head = entityStarting[head].map { $0.end } ?? head + 1
+            head = entityMap[startingAt: head].map { $0.end } ?? head + 1
         }
         while position < sentenceEnd {
             if position > head {
@@ -293,43 +340,40 @@ extension QuotationScan {
         while objectStart < sentenceEnd,
             isPunctuation(objectStart, PunctuationBits.firstIsComma) || entities(startingAt: objectStart, type: .date)
         {
-            objectStart = entityStarting[objectStart].map { $0.end } ?? objectStart + 1
+            objectStart = entityMap[startingAt: objectStart].map { $0.end } ?? objectStart + 1
         }
         return objectStart < sentenceEnd ? (.indirect, objectStart..<sentenceEnd, "rule:object") : nil
     }
 
     func entities(startingAt index: Int, type: EntityType) -> Bool {
-        entityStarting[index].map { entities[$0.entity].type == type } ?? false
+        entityMap[startingAt: index].map { entities[$0.entity].type == type } ?? false
     }
 
     /// The headline form SPEAKER: QUOTE, on a line or in a segment of a list line between
     /// `..` (نتنياهو تحت الأرض.. أحمد موسى عن العملية العسكرية بلبنان: أكبر اختراق …).
-    mutating func findHeadline(in paragraph: Range<Int>) {
-        // A period is a punctuation token whose first byte is "." (read from the arrays
-        // directly: this walks every token of a paragraph without a quotation).
-        let (tokens, normalizedText) = (self.tokens, self.normalizedText)
-        func isPeriod(_ index: Int) -> Bool {
-            tokens[index].kind == .punctuation && normalizedText[tokens[index].normalizedRange.lowerBound] == UInt8(ascii: ".")
-        }
+    func findHeadline(in paragraph: Range<Int>, state: inout AttributionState) {
+        // A period is a punctuation token whose first byte is "." (its bit found 8 tokens
+        // at a time: this walks every paragraph without a quotation).
         var segmentStart = paragraph.lowerBound
         var index = paragraph.lowerBound
-        while index <= paragraph.upperBound {
-            let atEnd = index == paragraph.upperBound
-            let doubleStop = !atEnd && index + 1 < paragraph.upperBound && isPeriod(index) && isPeriod(index + 1)
-            if atEnd || doubleStop {
-                headline(in: segmentStart..<index)
-                segmentStart = index + (doubleStop ? 2 : 0)
-                index += doubleStop ? 2 : 1
-                continue
+        while index < paragraph.upperBound {
+            let period = firstPunctuation(PunctuationBits.period, in: index..<paragraph.upperBound)
+            guard period + 1 < paragraph.upperBound else { break }
+            if punctuation[period + 1] & PunctuationBits.period != 0 {
+                headline(in: segmentStart..<period, state: &state)
+                segmentStart = period + 2
+                index = period + 2
+            } else {
+                index = period + 1
             }
-            index += 1
         }
+        headline(in: segmentStart..<paragraph.upperBound, state: &state)
     }
 
-    mutating func headline(in segment: Range<Int>) {
+    func headline(in segment: Range<Int>, state: inout AttributionState) {
         var start = segment.lowerBound
         while start < segment.upperBound, tokens[start].kind != .arabicWord, tokens[start].kind != .latinWord { start += 1 }
-        guard let found = entityStarting[start], [.person, .organization, .country].contains(entities[found.entity].type),
+        guard let found = entityMap[startingAt: start], [.person, .organization, .country].contains(entities[found.entity].type),
             let colon = (start..<min(segment.upperBound, start + 9)).first(where: {
                 isPunctuation($0, PunctuationBits.firstIsColon)
             }),
@@ -337,8 +381,8 @@ extension QuotationScan {
             (colon + 1..<segment.upperBound).filter({ tokens[$0].kind.isWord }).count >= 2
         else { return }
         let speaker = mention(entity: found.entity, rule: "rule:headline")
-        append(.direct, (colon + 1)..<segment.upperBound, cue: nil, speaker: speaker, rule: "rule:headline")
-        remember(speaker)
+        append(.direct, (colon + 1)..<segment.upperBound, cue: nil, speaker: speaker, rule: "rule:headline", to: &state)
+        remember(speaker, in: &state.history)
     }
 
     // MARK: - Results
@@ -363,35 +407,47 @@ extension QuotationScan {
         return QuotationCue(range: range, text: String(text.utf8Slice(range)), lemma: entry.lemma, source: entry.source)
     }
 
-    mutating func append(_ kind: QuotationKind, _ content: Range<Int>, cue: QuotationCue?, speaker: Speaker?, rule: String) {
+    func append(
+        _ kind: QuotationKind, _ content: Range<Int>, cue: QuotationCue?, speaker: Speaker?, rule: String,
+        to state: inout AttributionState
+    ) {
         let quoted = range(of: content)
-        guard !quoted.isEmpty, reported.insert(quoted).inserted else { return }
-        results.append(
+        guard !quoted.isEmpty, state.reported.insert(quoted) else { return }
+        state.results.append(
             Quotation(
                 kind: kind, range: quoted, text: String(text.utf8Slice(quoted)), cue: cue, speaker: speaker,
-                source: cue == nil ? nil : currentSource, rule: rule))
+                source: cue == nil ? nil : state.currentSource, rule: rule))
+    }
+
+    /// Whether the first word of a speaker's text ends like a plural (ون، ين) or like a
+    /// feminine name or head word (ة، ا): found and compared as bytes, without grapheme
+    /// breaking for a two-letter suffix.
+    static func endings(ofFirstWordOf text: String) -> (plural: Bool, feminine: Bool) {
+        var text = text
+        return text.withUTF8 { utf8 in
+            let wordStart = utf8.firstIndex { $0 != 0x20 } ?? utf8.endIndex
+            let first = utf8[wordStart..<(utf8[wordStart...].firstIndex(of: 0x20) ?? utf8.endIndex)]
+            func ends(_ suffix: StaticString) -> Bool {
+                let suffix = UnsafeBufferPointer(start: suffix.utf8Start, count: suffix.utf8CodeUnitCount)
+                return first.count >= suffix.count && first.suffix(suffix.count).elementsEqual(suffix)
+            }
+            return (ends("ون") || ends("ين"), ends("ة") || ends("ا"))
+        }
     }
 
     /// Remembers a speaker named in the text, with its gender and number guessed from its
     /// words: a feminine name or head word ends in ة or ا (وزارة، الخارجية، ماريا), plural
     /// nouns in ون/ين.
-    mutating func remember(_ speaker: Speaker?) {
+    func remember(_ speaker: Speaker?, in history: inout SpeakerHistory) {
         guard let speaker, let text = speaker.text ?? speaker.resolved else { return }
         if speaker.text == nil, let previous = history.last(withText: text) {
             history.append(previous)
             return
         }
-        // The first word, found and compared as bytes: no grapheme breaking for a two-letter suffix.
-        let utf8 = text.utf8
-        let wordStart = utf8.firstIndex { $0 != 0x20 } ?? utf8.endIndex
-        let first = utf8[wordStart..<(utf8[wordStart...].firstIndex(of: 0x20) ?? utf8.endIndex)]
+        let (pluralEnding, feminineEnding) = Self.endings(ofFirstWordOf: text)
         let entityType = speaker.entity.map { entities[$0].type }
-        func ends(_ suffix: StaticString) -> Bool {
-            let suffix = UnsafeBufferPointer(start: suffix.utf8Start, count: suffix.utf8CodeUnitCount)
-            return first.count >= suffix.count && first.suffix(suffix.count).elementsEqual(suffix)
-        }
-        let plural = ends("ون") || ends("ين") || speaker.resolved != nil && speaker.text != nil
-        let feminine = !plural && (ends("ة") || ends("ا") || entityType == .country)
+        let plural = pluralEnding || speaker.resolved != nil && speaker.text != nil
+        let feminine = !plural && (feminineEnding || entityType == .country)
         history.append(RememberedSpeaker(text: speaker.resolved ?? text, feminine: feminine, plural: plural))
     }
 }

@@ -35,8 +35,10 @@ enum PunctuationBits {
     static let firstIsColon: UInt8 = 8
     static let firstIsSentenceEnd: UInt8 = 16
     static let firstIsComma: UInt8 = 32
-    /// The token's first scalar is a quotation mark (`mark(_:)` is not nil).
+    /// The token's first scalar is a quotation mark (`mark(of:in:)` is not nil).
     static let firstIsMark: UInt8 = 64
+    /// The token's first byte is "." (the double stop `..` of a headline list).
+    static let period: UInt8 = 128
 }
 
 enum TokenFlags {
@@ -46,6 +48,8 @@ enum TokenFlags {
     static let sourceStartAfterWa: UInt8 = 8
     /// أنّ/إنّ/بأن and أنه/بأنه, in their normalized forms (`QuotationScan.thatWords`).
     static let thatWord: UInt8 = 16
+    /// The word's hash may be a reporting noun's (`QuotationFinder.WordFilter`).
+    static let reportingNoun: UInt8 = 32
 }
 
 /// A value for some token positions: a dictionary's subscript over an array, one slot per
@@ -58,6 +62,50 @@ struct TokenMap<Value> {
     subscript(_ index: Int) -> Value? {
         get { index >= 0 && index < slots.count ? slots[index] : nil }
         set { slots[index] = newValue }
+    }
+}
+
+/// For each token position, the entity that starts there and the token where it ends, and
+/// the entity that ends there and the token where it starts: one array of four `Int32` per
+/// position for both (a dictionary's subscript over an array, as `TokenMap`, at a sixth of
+/// the bytes of two maps of optional pairs). Positions outside it read nil.
+struct EntityMap {
+    /// One position's entities; -1 for none.
+    struct Link {
+        var startingEntity: Int32 = -1
+        var startingEnd: Int32 = 0
+        var endingEntity: Int32 = -1
+        var endingStart: Int32 = 0
+    }
+
+    private var links: [Link]
+
+    /// No entities, over `count` positions.
+    init(count: Int) { links = Array(repeating: Link(), count: count) }
+
+    /// The entity that starts at `index`, and the token where it ends (exclusive).
+    subscript(startingAt index: Int) -> (entity: Int, end: Int)? {
+        guard index >= 0 && index < links.count, links[index].startingEntity >= 0 else { return nil }
+        return (Int(links[index].startingEntity), Int(links[index].startingEnd))
+    }
+
+    /// The entity that ends at `index` (exclusive), and the token where it starts.
+    func ending(at index: Int) -> (entity: Int, start: Int)? {
+        guard index >= 0 && index < links.count, links[index].endingEntity >= 0 else { return nil }
+        return (Int(links[index].endingEntity), Int(links[index].endingStart))
+    }
+
+    /// Records that `entity` covers the tokens `start..<end` (a later entity with the same
+    /// start, or the same end, replaces it there).
+    mutating func link(entity: Int, from start: Int, to end: Int) {
+        // Checked once here, the four stores go through the buffer without a check each.
+        precondition(0 <= start && start < end && end < links.count, "an entity's tokens lie in the text")
+        links.withUnsafeMutableBufferPointer { links in
+            links[start].startingEntity = Int32(entity)
+            links[start].startingEnd = Int32(end)
+            links[end].endingEntity = Int32(entity)
+            links[end].endingStart = Int32(start)
+        }
     }
 }
 
@@ -77,9 +125,9 @@ struct QuotationScan {
     let finder: QuotationFinder
     /// Token ranges of the paragraphs (lines).
     var paragraphs: [Range<Int>] = []
-    /// The entity that starts at a token, and the token where it ends (exclusive).
-    var entityStarting = TokenMap<(entity: Int, end: Int)>(count: 0)
-    var entityEndingAt = TokenMap<(entity: Int, start: Int)>(count: 0)
+    /// The entity that starts at a token (and the token where it ends, exclusive), and the
+    /// one that ends there.
+    var entityMap = EntityMap(count: 0)
     var spans: [QuoteSpan] = []
     /// For each token, whether it lies inside a quotation (not a quoted name).
     var quoted: [Bool] = []
@@ -89,12 +137,6 @@ struct QuotationScan {
     var spanByOpening = TokenMap<Int32>(count: 0)
     /// The spans of each paragraph, as indices into `spans`, in paragraph order.
     var spansOfParagraph: [Range<Int>] = []
-    /// The quoted ranges already reported, so that a phrase is reported once.
-    var reported: Set<Range<Int>> = []
-    var history = SpeakerHistory()
-    var results: [Quotation] = []
-    /// The source named before the cue being attributed.
-    var currentSource: Speaker?
 
     init(
         text: String, tokens: [ScanToken], normalized: [UInt8], entities: [Entity], finder: QuotationFinder
@@ -102,46 +144,103 @@ struct QuotationScan {
         self.text = text
         self.tokens = tokens
         self.normalizedText = normalized
-        var flags = [UInt8](repeating: 0, count: tokens.count)
-        var punctuation = [UInt8](repeating: 0, count: tokens.count)
-        // Written with few branches: which filters a word passes is as good as random.
-        @inline(__always) func bit(_ condition: Bool, _ value: UInt8) -> UInt8 { condition ? value : 0 }
-        let thatHashes = Self.thatWordHashes
-        let (cueFilter, sourceFilter) = (finder.cueFilter, finder.sourceFirstFilter)
-        normalized.withUnsafeBufferPointer { bytes in
-            for index in tokens.indices {
-                let token = tokens[index]
-                let word = UnsafeBufferPointer(rebasing: bytes[token.normalizedRange])
-                if token.kind == .punctuation {
-                    punctuation[index] = Self.punctuationBits(word) | Self.firstScalarBits(word)
-                    continue
-                }
-                guard token.kind == .arabicWord else { continue }
-                let hash = token.hash.value
-                // و or ف attached: the word without it (the tokenizer hashed it already).
-                let rest = token.restHash.value
-                let afterWa = word.count > 2 && word[0] == 0xD9 && word[1] == 0x88
-                let afterConjunction = afterWa || (word.count > 2 && word[0] == 0xD9 && word[1] == 0x81)
-                var flag =
-                    bit(cueFilter.mayContain(hash), TokenFlags.cue) | bit(sourceFilter.mayContain(hash), TokenFlags.sourceStart)
-                flag |= bit(cueFilter.mayContain(rest), TokenFlags.cueAfterConjunction) & bit(afterConjunction, 0xFF)
-                flag |= bit(sourceFilter.mayContain(rest), TokenFlags.sourceStartAfterWa) & bit(afterWa, 0xFF)
-                // Four hashes compared, and the bytes only when one is equal.
-                if thatHashes.contains(hash), Self.thatWords.contains(where: { word.elementsEqual($0) }) {
-                    flag |= TokenFlags.thatWord
-                }
-                flags[index] = flag
-            }
-        }
-        self.tokenFlags = flags
-        self.punctuation = punctuation
+        (self.tokenFlags, self.punctuation) = Self.bits(of: tokens, normalized: normalized, filter: finder.wordFilter)
         self.entities = entities
         self.finder = finder
     }
 
+    /// For each token, which of the finder's filters it passes (`TokenFlags`) and what
+    /// punctuation it is (`PunctuationBits`), in one pass over the tokens.
+    static func bits(
+        of tokens: [ScanToken], normalized: [UInt8], filter: QuotationFinder.WordFilter
+    ) -> (flags: [UInt8], punctuation: [UInt8]) {
+        var flags = [UInt8](repeating: 0, count: tokens.count)
+        var punctuation = [UInt8](repeating: 0, count: tokens.count)
+        let scalarTable = firstScalarTable  // once, not once per punctuation token
+        tokens.withUnsafeBufferPointer { tokens in
+            normalized.withUnsafeBufferPointer { bytes in
+                filter.bits.withUnsafeBufferPointer { table in
+                    flags.withUnsafeMutableBufferPointer { flags in
+                        punctuation.withUnsafeMutableBufferPointer { punctuation in
+                            for index in tokens.indices {
+                                let token = tokens[index]
+                                if token.kind == .arabicWord {
+                                    flags[index] = wordBits(token, bytes, table)
+                                } else if token.kind == .punctuation {
+                                    let word = UnsafeBufferPointer(rebasing: bytes[token.normalizedRange])
+                                    punctuation[index] = punctuationBits(word) | firstScalarBits(word, in: scalarTable)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return (flags, punctuation)
+    }
+
+    /// The `TokenFlags` of an Arabic word: two loads from the finder's `WordFilter` (the
+    /// word, and the word without an attached و or ف, which the tokenizer hashed already),
+    /// and a comparison of bytes only for a word that may be أنّ/إنّ.
+    @inline(__always)
+    static func wordBits(_ token: ScanToken, _ bytes: UnsafeBufferPointer<UInt8>, _ table: UnsafeBufferPointer<UInt8>) -> UInt8 {
+        let mask = QuotationFinder.WordFilter.slotMask
+        let whole = table[Int(truncatingIfNeeded: token.hash.value & mask)]
+        // Shifted, the rest's `cue` and `sourceStart` bits are `cueAfterConjunction` and
+        // `sourceStartAfterWa` (its other bits are masked off).
+        let rest = table[Int(truncatingIfNeeded: token.restHash.value & mask)] << 1
+        let start = token.normalizedRange.lowerBound
+        var conjunction: UInt8 = 0
+        if token.normalizedRange.count > 2 && bytes[start] == 0xD9 {
+            switch bytes[start + 1] {
+            case 0x88: conjunction = TokenFlags.cueAfterConjunction | TokenFlags.sourceStartAfterWa  // و
+            case 0x81: conjunction = TokenFlags.cueAfterConjunction  // ف
+            default: break
+            }
+        }
+        var flag = whole | rest & conjunction
+        if flag & TokenFlags.thatWord != 0 && !isThatWord(UnsafeBufferPointer(rebasing: bytes[token.normalizedRange]), token.hash)
+        {
+            flag &= ~TokenFlags.thatWord
+        }
+        return flag
+    }
+
+    /// Whether normalized bytes are certainly in NFC: ASCII, and letters of the Arabic block
+    /// (U+0600–U+06FF) of canonical combining class 0 (the block has no other characters
+    /// that NFC changes). Two such words are canonically equivalent exactly when their bytes
+    /// are equal.
+    static func isCertainlyNFC(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            guard lead >= 0xD8 && lead <= 0xDB, index + 1 < bytes.endIndex else { return false }
+            let offset = Int(lead & 0x03) << 6 | Int(bytes[index + 1] & 0x3F)
+            guard arabicBlockWithoutCombiningClass[offset] else { return false }
+            index += 2
+        }
+        return true
+    }
+
+    /// For each scalar of U+0600–U+06FF, whether its canonical combining class is 0.
+    static let arabicBlockWithoutCombiningClass: [Bool] = (0x0600...0x06FF).map { value in
+        Unicode.Scalar(UInt32(value)).map { $0.properties.canonicalCombiningClass == .notReordered } ?? false
+    }
+
+    /// Whether a word is أنّ/إنّ/بأن or أنه/بأنه (`thatWords`): four hashes compared, and the
+    /// bytes only when one is equal.
+    static func isThatWord(_ word: UnsafeBufferPointer<UInt8>, _ hash: TokenHash) -> Bool {
+        thatWordHashes.contains(hash.value) && thatWords.contains { word.elementsEqual($0) }
+    }
+
     /// The `firstIs…` bits of a punctuation token, from its first scalar: one load from a
-    /// table built from `colon`, `sentenceEnds`, `commas` and `markScalars`.
-    static func firstScalarBits(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
+    /// table built from `colon`, `sentenceEnds`, `commas` and `markScalars` (`firstScalarTable`,
+    /// read once by the caller for all the tokens).
+    static func firstScalarBits(_ bytes: UnsafeBufferPointer<UInt8>, in table: [UInt8]) -> UInt8 {
         guard let lead = bytes.first else { return 0 }
         let value: Int
         switch lead {
@@ -151,7 +250,7 @@ struct QuotationScan {
             value = Int(lead & 0x0F) << 12 | Int(bytes[1] & 0x3F) << 6 | Int(bytes[2] & 0x3F)
         default: return 0
         }
-        return value < firstScalarTable.count ? firstScalarTable[value] : 0
+        return value < table.count ? table[value] : 0
     }
 
     /// `firstIs…` bits by scalar value, up to the largest scalar of the lists.
@@ -166,11 +265,13 @@ struct QuotationScan {
     }()
 
     /// What a punctuation token is, from its normalized bytes (`PunctuationBits`).
+    @inline(__always)
     static func punctuationBits(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
         guard let first = bytes.first else { return 0 }
         switch first {
         case UInt8(ascii: ":"): return PunctuationBits.colon
-        case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"): return PunctuationBits.sentenceEnd
+        case UInt8(ascii: "."): return PunctuationBits.sentenceEnd | PunctuationBits.period
+        case UInt8(ascii: "!"), UInt8(ascii: "?"): return PunctuationBits.sentenceEnd
         case UInt8(ascii: "\""): return PunctuationBits.mark
         default:
             // ؟ (D8 9F), … (E2 80 A6), « » (C2 AB, C2 BB), “ ” „ (E2 80 9C/9D/9E).
@@ -185,53 +286,99 @@ struct QuotationScan {
     mutating func run() -> [Quotation] {
         findParagraphs()
         mapEntities()
-        for paragraph in paragraphs { pairMarks(in: paragraph) }
+        // Room for the spans of most articles, one range of them per paragraph, and one stack
+        // of open marks for every paragraph: no allocation per paragraph.
+        spans.reserveCapacity(32)
+        spansOfParagraph.reserveCapacity(paragraphs.count)
+        var open: [(mark: Mark, index: Int)] = []
+        for paragraph in paragraphs { pairMarks(in: paragraph, open: &open) }
         indexSpans()
+        return attribute()
+    }
+
+    /// The quotations of every paragraph, in order. The scan no longer changes: what the
+    /// attribution changes is in an `AttributionState` of its own, so that the helpers it
+    /// calls read the scan in place (a helper called from a `mutating` method gets a copy of
+    /// the whole scan).
+    func attribute() -> [Quotation] {
+        var state = AttributionState()
+        var paragraphIndex = ParagraphIndex()
         for (number, paragraph) in paragraphs.enumerated() {
-            let before = results.count
-            attributeCues(in: paragraph, spans: spansOfParagraph[number])
-            if results.count == before { findHeadline(in: paragraph) }
+            let before = state.results.count
+            attributeCues(in: paragraph, spans: spansOfParagraph[number], index: &paragraphIndex, state: &state)
+            if state.results.count == before { findHeadline(in: paragraph, state: &state) }
         }
-        return results.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        // Sorted in place: `sorted` would copy every quotation first.
+        state.results.sort { $0.range.lowerBound < $1.range.lowerBound }
+        return state.results
     }
 
     // MARK: - Structure
 
     mutating func findParagraphs() {
-        // Line feeds, found once in the bytes, split the tokens into paragraphs.
-        var lineFeeds: [Int] = []
+        // Line feeds, found in the bytes, split the tokens into paragraphs: a paragraph starts
+        // at the first token after a line feed (found by binary search: there are far fewer
+        // line feeds than tokens), unless that is the first token.
+        var found: [Range<Int>] = []
+        found.reserveCapacity(64)  // news articles have a few dozen lines: room enough, one allocation
+        var start = 0
         var copy = text
         copy.withUTF8 { bytes in
             // memchr: line feeds are a few per kilobyte.
             guard let base = bytes.baseAddress else { return }
             var offset = 0
-            while offset < bytes.count, let found = memchr(base + offset, 0x0A, bytes.count - offset) {
-                let position = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                lineFeeds.append(position)
+            while offset < bytes.count, let lineFeed = memchr(base + offset, 0x0A, bytes.count - offset) {
+                let position = base.distance(to: lineFeed.assumingMemoryBound(to: UInt8.self))
                 offset = position + 1
+                let next = Self.firstToken(of: tokens, startingAfter: position, from: start)
+                guard next < tokens.count else { break }
+                if next > start {
+                    found.append(start..<next)
+                    start = next
+                }
             }
         }
-        var next = 0
-        var start = 0
-        for index in tokens.indices {
-            var crossed = false
-            while next < lineFeeds.count && lineFeeds[next] < tokens[index].range.lowerBound {
-                crossed = true
-                next += 1
-            }
-            if crossed && index > start {
-                paragraphs.append(start..<index)
-                start = index
-            }
+        if start < tokens.count { found.append(start..<tokens.count) }
+        paragraphs = found
+    }
+
+    /// The first token from `lower` on whose text ends after byte `offset` (the ends of the
+    /// tokens never decrease either); `tokens.count` if none. Galloping from `lower`: the
+    /// next entity is usually a few tokens on.
+    static func firstToken(of tokens: [ScanToken], endingAfter offset: Int, from lower: Int) -> Int {
+        var low = lower, step = 1
+        while low < tokens.count && tokens[low].range.upperBound <= offset {
+            low += step
+            step *= 2
         }
-        if start < tokens.count { paragraphs.append(start..<tokens.count) }
+        // The answer is after the last token passed (`low - step / 2`) and at most `low`.
+        var high = min(low, tokens.count)
+        low = step == 1 ? low : low - step / 2 + 1
+        while low < high {
+            let middle = (low + high) / 2
+            if tokens[middle].range.upperBound <= offset { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// The first token from `lower` on whose text starts after byte `offset` (tokens are in
+    /// order, so their starts never decrease); `tokens.count` if none.
+    static func firstToken(of tokens: [ScanToken], startingAfter offset: Int, from lower: Int) -> Int {
+        var low = lower, high = tokens.count
+        while low < high {
+            let middle = (low + high) / 2
+            if tokens[middle].range.lowerBound <= offset { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     mutating func indexSpans() {
-        // Which tokens lie inside a quotation: +1 where a span starts, -1 where it ends, summed
-        // once, so that many nested or unclosed marks stay linear.
-        var depth = Array(repeating: 0, count: tokens.count + 1)
         spanByOpening = TokenMap(count: spans.isEmpty ? 0 : tokens.count + 1)
+        // Which tokens lie inside a quotation: +1 where a span starts, -1 where it ends,
+        // sorted and summed once, so that many nested or unclosed marks stay linear (and
+        // only the spans' bounds are visited, not a count per token).
+        var changes: [(token: Int, change: Int)] = []
+        changes.reserveCapacity(2 * spans.count)
         for (index, span) in spans.enumerated() {
             if let open = span.open {
                 spanByOpening[open] = spanByOpening[open] ?? Int32(index)
@@ -239,33 +386,64 @@ struct QuotationScan {
                 spanByOpening[span.content.lowerBound] = spanByOpening[span.content.lowerBound] ?? Int32(index)
             }
             if !span.isName && !span.content.isEmpty {
-                depth[span.content.lowerBound] += 1
-                depth[span.content.upperBound] -= 1
+                changes.append((span.content.lowerBound, 1))
+                changes.append((span.content.upperBound, -1))
             }
         }
+        changes.sort { $0.token < $1.token }
         quoted = Array(repeating: false, count: tokens.count)
         var running = 0
-        for index in tokens.indices {
-            running += depth[index]
-            quoted[index] = running > 0
+        var from = 0
+        for (token, change) in changes {
+            if running > 0 { markQuoted(from..<min(token, tokens.count)) }
+            running += change
+            from = token
         }
     }
 
+    /// Marks the tokens of `range` as inside a quotation.
+    mutating func markQuoted(_ range: Range<Int>) {
+        for index in range { quoted[index] = true }
+    }
+
     mutating func mapEntities() {
-        entityStarting = TokenMap(count: tokens.count + 1)
-        entityEndingAt = TokenMap(count: tokens.count + 1)
+        entityMap = EntityMap(count: tokens.count + 1)
         var tokenIndex = 0
         // By index, reading only the range: copying an entity would retain its strings.
         for entityIndex in entities.indices {
             let range = entities[entityIndex].range
-            while tokenIndex < tokens.count && tokens[tokenIndex].range.upperBound <= range.lowerBound { tokenIndex += 1 }
+            tokenIndex = Self.firstToken(of: tokens, endingAfter: range.lowerBound, from: tokenIndex)
             var end = tokenIndex
             while end < tokens.count && tokens[end].range.lowerBound < range.upperBound { end += 1 }
-            if end > tokenIndex {
-                entityStarting[tokenIndex] = (entityIndex, end)
-                entityEndingAt[end] = (entityIndex, tokenIndex)
-            }
+            if end > tokenIndex { entityMap.link(entity: entityIndex, from: tokenIndex, to: end) }
         }
+    }
+
+    /// The first token of `range` whose punctuation bits share one with `bits`, or
+    /// `range.upperBound`.
+    func firstPunctuation(_ bits: UInt8, in range: Range<Int>) -> Int { Self.firstByte(in: punctuation, range, sharing: bits) }
+
+    /// The first token of `range` whose `TokenFlags` share one with `bits`, or `range.upperBound`.
+    func firstFlagged(_ bits: UInt8, in range: Range<Int>) -> Int { Self.firstByte(in: tokenFlags, range, sharing: bits) }
+
+    /// The first position of `range` whose byte shares a bit with `bits`, or
+    /// `range.upperBound`: eight bytes are tested at once (most tokens have no bits).
+    static func firstByte(in bytes: [UInt8], _ range: Range<Int>, sharing bits: UInt8) -> Int {
+        bytes.withUnsafeBufferPointer { firstByte(in: $0, range, sharing: bits) }
+    }
+
+    /// `firstByte(in:_:sharing:)` over raw bytes.
+    static func firstByte(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, sharing bits: UInt8) -> Int {
+        let pattern = UInt64(bits) &* 0x0101_0101_0101_0101
+        let raw = UnsafeRawBufferPointer(bytes)
+        var index = range.lowerBound
+        while index + 8 <= range.upperBound {
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) & pattern
+            if word != 0 { return index + word.trailingZeroBitCount / 8 }
+            index += 8
+        }
+        while index < range.upperBound && bytes[index] & bits == 0 { index += 1 }
+        return index
     }
 
     /// A token's normalized UTF-8.
@@ -273,14 +451,6 @@ struct QuotationScan {
 
     /// A token's normalized form as a string (for the rare lookups that need one).
     func normalizedString(_ index: Int) -> String { String(decoding: normalizedBytes(index), as: UTF8.self) }
-
-    /// The first scalar of a token's normalized form.
-    func firstScalar(_ index: Int) -> Unicode.Scalar? {
-        var iterator = normalizedBytes(index).makeIterator()
-        var decoder = UTF8()
-        if case .scalarValue(let scalar) = decoder.decode(&iterator) { return scalar }
-        return nil
-    }
 
     /// Whether the token is punctuation whose first scalar is `bit`'s (`PunctuationBits`
     /// `firstIs…`): a colon, a sentence end, a comma or dash.
@@ -306,20 +476,24 @@ struct QuotationScan {
 
     enum Mark { case guillemetOpen, guillemetClose, curlyOpening, curlyClosing, straight }
 
-    /// The scalars `mark(_:)` reads as quotation marks.
+    /// The scalars `mark(of:in:)` reads as quotation marks.
     static let markScalars: [Unicode.Scalar] = ["«", "»", "“", "„", "”", "\""]
 
-    /// Whether the token is a quotation mark (`mark(index) != nil`), from its bits.
+    /// Whether the token is a quotation mark (`mark(of:in:)` is not nil), from its bits.
     func isMark(_ index: Int) -> Bool { punctuation[index] & PunctuationBits.firstIsMark != 0 }
 
-    func mark(_ index: Int) -> Mark? {
-        guard tokens[index].kind == .punctuation else { return nil }
-        switch firstScalar(index) {
-        case "«": return .guillemetOpen
-        case "»": return .guillemetClose
-        case "“", "„": return .curlyOpening
-        case "”": return .curlyClosing
-        case "\"": return .straight
+    /// The quotation mark a token is, from the UTF-8 of the first scalar of its normalized
+    /// bytes (static, so that `pairMarks` asks it without a copy of the scan).
+    static func mark(of token: ScanToken, in normalizedText: [UInt8]) -> Mark? {
+        guard token.kind == .punctuation, !token.normalizedRange.isEmpty else { return nil }
+        let start = token.normalizedRange.lowerBound, count = token.normalizedRange.count
+        let second = count > 1 ? normalizedText[start + 1] : 0, third = count > 2 ? normalizedText[start + 2] : 0
+        switch (normalizedText[start], second, third) {
+        case (0xC2, 0xAB, _): return .guillemetOpen  // «
+        case (0xC2, 0xBB, _): return .guillemetClose  // »
+        case (0xE2, 0x80, 0x9C), (0xE2, 0x80, 0x9E): return .curlyOpening  // “ „
+        case (0xE2, 0x80, 0x9D): return .curlyClosing  // ”
+        case (0x22, _, _): return .straight  // "
         default: return nil
         }
     }
@@ -328,20 +502,24 @@ struct QuotationScan {
     /// with the next of the family (so ” … “ works too). An opening mark with no close runs
     /// to the end of the paragraph; a closing mark with no opening starts at the colon before
     /// it (وأضافت: هذا … متخصصين”).
-    mutating func pairMarks(in paragraph: Range<Int>) {
-        var open: [(mark: Mark, index: Int)] = []
+    mutating func pairMarks(in paragraph: Range<Int>, open: inout [(mark: Mark, index: Int)]) {
+        open.removeAll(keepingCapacity: true)
         // The « on the stack: a » with none to close is unmatched at once, without a search
         // down a stack of other marks (quadratic on 100,000 “ then as many »).
         var openGuillemets = 0
         var unmatchedCloses: [(close: Int, colon: Int?)] = []
         var lastColon: Int?
         let firstSpan = spans.count
-        let punctuation = self.punctuation
-        for index in paragraph {
+        var next = paragraph.lowerBound
+        while next < paragraph.upperBound {
+            // Only colons and marks matter here: the others are passed over 8 at a time.
+            let index = Self.firstByte(
+                in: punctuation, next..<paragraph.upperBound, sharing: PunctuationBits.colon | PunctuationBits.mark)
+            guard index < paragraph.upperBound else { break }
+            next = index + 1
             let bits = punctuation[index]
-            guard bits != 0 else { continue }
             if bits & PunctuationBits.colon != 0 { lastColon = index }
-            guard bits & PunctuationBits.mark != 0, let mark = mark(index) else { continue }
+            guard bits & PunctuationBits.mark != 0, let mark = Self.mark(of: tokens[index], in: normalizedText) else { continue }
             switch mark {
             case .guillemetOpen:
                 open.append((mark, index))
@@ -383,8 +561,8 @@ struct QuotationScan {
         for index in firstSpan..<spans.count {
             let content = spans[index].content
             guard content.count <= 4 else { continue }
-            let wordCount = content.filter { tokens[$0].kind.isWord }.count
-            let isEntity = entityStarting[content.lowerBound].map { $0.end == content.upperBound } ?? false
+            let wordCount = content.count { tokens[$0].kind.isWord }
+            let isEntity = entityMap[startingAt: content.lowerBound].map { $0.end == content.upperBound } ?? false
             if isEntity || wordCount <= 1 { spans[index].isName = true }
         }
     }
