@@ -187,16 +187,17 @@ public struct QuotationFinder: Sendable {
     }
 
     /// Four sets of 64-bit hashes (cue forms, first words of source phrases, أنّ/إنّ, reporting
-    /// nouns) as one table of 2^16 bytes, a bit per set (`TokenFlags.cue`, `.sourceStart`,
+    /// nouns) as one table of 2^14 bytes (16 KB, which stays in the first-level cache beside
+    /// the scan's arrays), a bit per set (`TokenFlags.cue`, `.sourceStart`,
     /// `.thatWord`, `.reportingNoun`):
     /// a word's bits for all three are one load. A bit is clear for almost every hash not in
     /// its set, and set for every hash in it.
     struct WordFilter: Sendable {
-        /// The bits of every hash whose low 16 bits are the index.
-        private(set) var bits = [UInt8](repeating: 0, count: 1 << 16)
+        /// The bits of every hash whose low 14 bits are the index.
+        private(set) var bits = [UInt8](repeating: 0, count: 1 << 14)
 
-        /// The low 16 bits of a hash: its slot in `bits`.
-        static let slotMask: UInt64 = (1 << 16) - 1
+        /// The low 14 bits of a hash: its slot in `bits`.
+        static let slotMask: UInt64 = (1 << 14) - 1
 
         init(
             cues: some Sequence<UInt64>, sourceFirstWords: some Sequence<UInt64>, thatWords: some Sequence<UInt64>,
