@@ -4,9 +4,11 @@ extension EntityScan {
     /// Dates: اليوم/أمس/غدا + weekday; day + month + year (Gregorian months in both series,
     /// Hijri months), with an optional era marker (م، هـ); month + year; year + era marker.
     func dates(into candidates: inout [Candidate]) {
+        let starts = LexiconFlags.relativeDay.union(.month).rawValue
         for index in tokens.indices {
-            // Each form starts with a lexicon hit (اليوم، أكتوبر) or a number.
-            guard hitStarts[index] != hitStarts[index + 1] || tokens[index].kind == .number else { continue }
+            // Each form starts with a number or a hit that can be a relative day (اليوم, with a
+            // clitic too) or a month (أكتوبر): one load of the token's flags rules out the rest.
+            guard hitFlags[2 &* index &+ 1] & starts != 0 || tokens[index].kind == .number else { continue }
             if let end = relativeDay(at: index) ?? dayMonthYear(at: index) ?? monthYear(at: index) ?? yearWithEra(at: index) {
                 candidates.append(
                     Candidate(

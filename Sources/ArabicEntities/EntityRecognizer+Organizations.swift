@@ -4,9 +4,11 @@ extension EntityScan {
     /// Ministries, committees and national bodies, built from their parts.
     func organizations(into candidates: inout [Candidate]) {
         var ministryFields: [[UInt8]: String?] = [:]  // field → the id of the last ministry named with it
+        // What a hit at the token must be able to be (a clitic left out or not) for some rule
+        // here to start from it: most tokens are ruled out by one load of their flags.
+        let starts = LexiconFlags.ministryHead.union(.ministryField).union(.committeeHead).union(.bodyHead).rawValue
         for index in tokens.indices {
-            // Every rule here starts from a lexicon hit at the token: most tokens have none.
-            guard hitStarts[index] != hitStarts[index + 1] else { continue }
+            guard hitFlags[2 &* index &+ 1] & starts != 0 else { continue }
             if let ministry = ministry(at: index) {
                 candidates.append(ministry.candidate)
                 ministryFields[ministry.field] = ministry.candidate.id

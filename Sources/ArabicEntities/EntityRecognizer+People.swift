@@ -4,9 +4,11 @@ extension EntityScan {
     /// Media named after a cue (وكالة “سبوتنيك”، لصحيفة “نيويورك تايمز”), then people:
     /// a title or role and the name after it, or a known given name and the names after it.
     func people(into candidates: inout [Candidate]) {
+        // What a hit at the token must be able to be (a clitic left out or not) for some rule
+        // here to start from it: most tokens are ruled out by one load of their flags.
+        let starts = LexiconFlags.mediaCue.union(.title).union(.givenName).union(.speechVerb).rawValue
         for index in tokens.indices {
-            // Every rule here starts from a lexicon hit at the token: most tokens have none.
-            guard hitStarts[index] != hitStarts[index + 1] else { continue }
+            guard hitFlags[2 &* index &+ 1] & starts != 0 else { continue }
             if let media = mediaAfterCue(at: index) { candidates.append(media) }
             if let person = personAfterTitle(at: index) ?? personByGivenName(at: index) ?? personAfterSpeechVerb(at: index) {
                 candidates.append(person)
