@@ -238,6 +238,19 @@ public struct Gazetteer: Sendable {
         table.insert(tokens, value: entry, summary: LexiconFlags(entry).rawValue)
     }
 
+    /// The word that marks a lexicon line's note as ambiguous.
+    static let ambiguousMark = Array("ambiguous".utf8)
+
+    /// Whether `text`'s UTF-8 holds `bytes`: a plain search (notes are a few words long).
+    static func contains(_ bytes: [UInt8], in text: String) -> Bool {
+        let utf8 = Array(text.utf8)
+        guard utf8.count >= bytes.count, let first = bytes.first else { return bytes.isEmpty }
+        for start in 0...(utf8.count - bytes.count) where utf8[start] == first {
+            if utf8[start..<(start + bytes.count)].elementsEqual(bytes) { return true }
+        }
+        return false
+    }
+
     /// An adjective with the article on each of its words: كوري شمالي → الكوري الشمالي.
     static func definite(_ adjective: String) -> String {
         adjective.split(separator: " ").map { $0.hasPrefix("ال") ? String($0) : "ال" + $0 }.joined(separator: " ")
@@ -259,7 +272,8 @@ public struct Gazetteer: Sendable {
         let mediaNames = kind == "Media" ? Set(file.rows.compactMap { file.value("name", in: $0) }) : []
         for row in file.rows {
             let source = file.source(of: row)
-            let ambiguous = (file.value("note", in: row) ?? "").contains("ambiguous")
+            // Bytes, not Foundation's `contains` (a bridged search, once per lexicon line).
+            let ambiguous = Self.contains(Self.ambiguousMark, in: file.value("note", in: row) ?? "")
             func value(_ column: String) -> String? { file.value(column, in: row) }
             // The schemas require the phrase column and never leave it empty (Nisba has none).
             let phrase = Self.phraseColumn[kind].flatMap(value) ?? ""
