@@ -47,7 +47,7 @@ import Testing
         #expect(
             scanTokens.map { [$0.kind.rawValue, "\($0.range)", "\($0.normalizedRange)"] }
                 == tokens.map { [$0.kind.rawValue, "\($0.range)", "\($0.normalizedRange)"] }, sourceLocation: sourceLocation)
-        try bytes.withUTF8 { utf8 in
+        bytes.withUTF8 { utf8 in
             for token in scanTokens {
                 let expected = TokenHash.hashes(of: UnsafeBufferPointer(rebasing: utf8[token.normalizedRange]), andWithout: 2)
                 #expect(
