@@ -133,16 +133,10 @@ extension Tokenizer {
             if index &+ 1 < count, shapes.isArabicLetter(base + index) {
                 var whole = Self.hash(base, at: index, into: TokenHash.offsetBasis)
                 var rest = TokenHash.offsetBasis
-                var letter = base + index + 2
-                let lastLead = base + (count &- 1)
-                while letter < lastLead, shapes.isArabicLetter(letter) {
-                    if Hashing.hashes {
-                        whole = Self.hash(letter, at: 0, into: whole)
-                        rest = Self.hash(letter, at: 0, into: rest)
-                    }
-                    letter += 2
-                }
-                let end = letter - base
+                let end =
+                    Self.letterRun(
+                        from: base + index + 2, count: count, base: base, shapes: shapes, hashing: Hashing.self, &whole, &rest)
+                    - base
                 if end == count || Self.isPieceEnd(base[end]) {
                     body(.arabicWord, index..<end, Hashing.hashes ? (TokenHash(value: whole), TokenHash(value: rest)) : nil)
                     index = end
@@ -189,18 +183,10 @@ extension Tokenizer {
                             whole = Self.hash(base, at: end, into: whole)
                             if end != coreStart { rest = Self.hash(base, at: end, into: rest) }
                         }
-                        end += width
-                        // Pointers, not offsets: one induction variable.
-                        var letter = base + end
-                        let lastLead = base + (count &- 1)
-                        while letter < lastLead, shapes.isArabicLetter(letter) {
-                            if Hashing.hashes {
-                                whole = Self.hash(letter, at: 0, into: whole)
-                                rest = Self.hash(letter, at: 0, into: rest)
-                            }
-                            letter += 2
-                        }
-                        end = letter - base
+                        end =
+                            Self.letterRun(
+                                from: base + end + width, count: count, base: base, shapes: shapes, hashing: Hashing.self,
+                                &whole, &rest) - base
                         continue
                     }
                 case .asciiLetter, .asciiDigit:
@@ -248,6 +234,26 @@ extension Tokenizer {
             body(shape == .edgeSymbol ? .symbol : .punctuation, index..<(index + width), nil)
             index += width
         }
+    }
+
+    /// Reads the Arabic letters from `letter` on (two bytes each), hashing each into both
+    /// `whole` and `rest` when `Hashing.hashes`, and returns where they stop: the tight loop
+    /// that reads most of a text. Pointers, not offsets: one induction variable.
+    @inline(__always)
+    private static func letterRun<Hashing: SegmentHashing>(
+        from letter: UnsafePointer<UInt8>, count: Int, base: UnsafePointer<UInt8>, shapes: WordShapes,
+        hashing: Hashing.Type, _ whole: inout UInt64, _ rest: inout UInt64
+    ) -> UnsafePointer<UInt8> {
+        var letter = letter
+        let lastLead = base + (count &- 1)
+        while letter < lastLead, shapes.isArabicLetter(letter) {
+            if Hashing.hashes {
+                whole = hash(letter, at: 0, into: whole)
+                rest = hash(letter, at: 0, into: rest)
+            }
+            letter += 2
+        }
+        return letter
     }
 
     /// Whether `byte` ends a piece: the ASCII white space that ICU's rules never join across.

@@ -8,6 +8,7 @@ extension EntityScan {
         for index in tokens.indices {
             // Each form starts with a number or a hit that can be a relative day (اليوم, with a
             // clitic too) or a month (أكتوبر): one load of the token's flags rules out the rest.
+            // A form added below adds the flag of its first hit to `starts`.
             guard hitFlags[2 &* index &+ 1] & starts != 0 || tokens[index].kind == .number else { continue }
             if let end = relativeDay(at: index) ?? dayMonthYear(at: index) ?? monthYear(at: index) ?? yearWithEra(at: index) {
                 candidates.append(

@@ -5,7 +5,8 @@ extension EntityScan {
     func organizations(into candidates: inout [Candidate]) {
         var ministryFields: [[UInt8]: String?] = [:]  // field → the id of the last ministry named with it
         // What a hit at the token must be able to be (a clitic left out or not) for some rule
-        // here to start from it: most tokens are ruled out by one load of their flags.
+        // here to start from it: most tokens are ruled out by one load of their flags. A rule
+        // added below adds the flag of its first hit here.
         let starts = LexiconFlags.ministryHead.union(.ministryField).union(.committeeHead).union(.bodyHead).rawValue
         for index in tokens.indices {
             guard hitFlags[2 &* index &+ 1] & starts != 0 else { continue }

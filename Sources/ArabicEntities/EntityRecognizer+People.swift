@@ -5,7 +5,8 @@ extension EntityScan {
     /// a title or role and the name after it, or a known given name and the names after it.
     func people(into candidates: inout [Candidate]) {
         // What a hit at the token must be able to be (a clitic left out or not) for some rule
-        // here to start from it: most tokens are ruled out by one load of their flags.
+        // here to start from it: most tokens are ruled out by one load of their flags. A rule
+        // added below adds the flag of its first hit here.
         let starts = LexiconFlags.mediaCue.union(.title).union(.givenName).union(.speechVerb).rawValue
         for index in tokens.indices {
             guard hitFlags[2 &* index &+ 1] & starts != 0 else { continue }
